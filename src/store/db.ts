@@ -1,0 +1,63 @@
+// The one place that knows PGlite from PostgreSQL. Both speak the same SQL through Kysely's
+// PostgreSQL compiler; only the driver differs. numeric and int8 come back as JS numbers
+// (quantities are numeric(18,4), so they convert exactly; see domain/quantity.ts).
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DbConfig {
+  /** postgres://… → PostgreSQL; otherwise embedded PGlite. */
+  readonly databaseUrl?: string | undefined;
+  /** PGlite data folder, or ':memory:'. Default ./.stockroute/data */
+  readonly dataDir?: string | undefined;
+  /** PostgreSQL pool size (default 20). */
+  readonly poolSize?: number | undefined;
+}
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly engine: Engine;
+  close(): Promise<void>;
+}
+
+const NUMERIC_OID = 1700;
+const INT8_OID = 20;
+const toNumber = (v: string): number => Number(v);
+
+export function defaultDataDir(): string {
+  return process.env.STOCKROUTE_DATA_DIR ?? './.stockroute/data';
+}
+
+export async function openDb(config: DbConfig = {}): Promise<Db> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize ?? 20);
+  return openPglite(config.dataDir ?? defaultDataDir());
+}
+
+async function openPostgres(url: string, max: number): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === NUMERIC_OID || oid === INT8_OID ? toNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, engine: 'postgres', close: () => kysely.destroy() };
+}
+
+async function openPglite(dataDir: string): Promise<Db> {
+  const memory = dataDir === ':memory:' || dataDir.startsWith('memory://');
+  if (!memory) mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(memory ? undefined : dataDir);
+  await pglite.waitReady;
+  // PGlite keeps its built-in parsers on the instance; the constructor option does not replace them.
+  pglite.parsers[NUMERIC_OID] = toNumber;
+  pglite.parsers[INT8_OID] = toNumber;
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return { kysely, engine: 'pglite', close: () => kysely.destroy() };
+}
