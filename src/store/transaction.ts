@@ -1,0 +1,43 @@
+// Every state change is one transaction. Serialisation failures and deadlocks (PostgreSQL
+// 40001 / 40P01) are retried a bounded number of times with jittered back-off; a
+// DomainFailure is never retried. After the last try the caller gets a CONFLICT.
+import type { Transaction } from 'kysely';
+import { DomainFailure, fail } from '../domain/errors.js';
+import type { Db } from './db.js';
+import type { Database } from './schema.js';
+
+export type Trx = Transaction<Database>;
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+export interface TransactionOptions {
+  readonly retries?: number;
+  readonly isolation?: 'read committed' | 'repeatable read' | 'serializable';
+}
+
+export async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const retries = options.retries ?? 8;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      let builder = db.kysely.transaction();
+      if (options.isolation) builder = builder.setIsolationLevel(options.isolation);
+      return await builder.execute(work);
+    } catch (error) {
+      if (error instanceof DomainFailure || !isRetryable(error)) throw error;
+      if (attempt >= retries) throw fail({ code: 'CONFLICT', message: 'concurrent change; retry the request' });
+      await sleep(Math.random() * 5 * 2 ** Math.min(attempt, 6));
+    }
+  }
+}
+
+export function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE.has(code);
+}
+
+/** PostgreSQL unique violation (23505), for mapping to RECORD_NOT_UNIQUE. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
