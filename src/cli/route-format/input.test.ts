@@ -131,7 +131,7 @@ describe('parseRouteInput', () => {
   it('reports bad JSON with its position', () => {
     expect(parseRouteInput('{"locations": [,]}', registries)).toEqual({
       ok: false,
-      errors: ['invalid JSON at line 1, column 16 (position 15): expected a value'],
+      errors: ['invalid JSON at column 16 (position 15): expected a value'],
     });
   });
 });

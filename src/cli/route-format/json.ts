@@ -36,7 +36,8 @@ export function parseJson(text: string): JsonResult {
     if (first === undefined) return { ok: false, message: `invalid JSON: ${(error as Error).message}` };
     const code = printParseErrorCode(first.error);
     const { line, column } = lineAndColumn(text, first.offset);
-    return { ok: false, message: `invalid JSON at line ${line}, column ${column} (position ${first.offset}): ${EXPECTATIONS[code] ?? code}` };
+    const where = text.includes('\n') ? `line ${line}, column ${column}` : `column ${column}`;
+    return { ok: false, message: `invalid JSON at ${where} (position ${first.offset}): ${EXPECTATIONS[code] ?? code}` };
   }
 }
 
