@@ -1,0 +1,177 @@
+// The stock ledger: the only code that changes stock_items.quantity and reserved_quantity.
+// Every primitive runs inside the caller's transaction and is safe under concurrency without
+// a read-compare-write in JS:
+// - on-hand changes are one conditional UPDATE (`quantity + delta >= 0`) plus an appended
+//   stock movement carrying quantity_after, so on_hand = Σ movements always;
+// - a reservation is one conditional UPDATE (`quantity − reserved_quantity >= n`) of the
+//   running reserved_quantity plus the reservation row, so availability never needs a SUM;
+// - callers that must read-then-decide lock the stock items first, always in id order.
+import { sql } from 'kysely';
+import { fail, notFound, validation } from '../domain/errors.js';
+import { ZERO, clampZero, qty, sub, toDecimal, toDecimalString, type Quantity } from '../domain/quantity.js';
+import { newId } from './ids.js';
+import { enqueueEvent } from './outbox.js';
+import type { Row } from './schema.js';
+import { noteAvailabilityDrop } from './stock-events.js';
+import type { Trx } from './transaction.js';
+
+export { loadRoutingStock, type RoutingStock, type RoutingLocation, type RoutingSku, type RoutingStockItem } from './routing-stock.js';
+
+export type StockItemRow = Row<'stock_items'>;
+export type ReservationRow = Row<'stock_reservations'>;
+
+export const MOVEMENT_REASONS = [
+  'initial', 'adjustment', 'import', 'order_approved', 'shipment_decrement', 'source_selection',
+  'transfer_out', 'transfer_in', 'order_cancelled', 'shipment_cancelled', 'return_restock',
+] as const;
+export type MovementReason = (typeof MOVEMENT_REASONS)[number];
+
+export function isMovementReason(value: unknown): value is MovementReason {
+  return typeof value === 'string' && (MOVEMENT_REASONS as readonly string[]).includes(value);
+}
+
+/** Locks the stock items FOR UPDATE in id order (one fixed lock order: no deadlocks between us). */
+export async function lockStockItems(trx: Trx, ids: readonly string[]): Promise<StockItemRow[]> {
+  if (ids.length === 0) return [];
+  const unique = [...new Set(ids)].sort();
+  return trx.selectFrom('stock_items').selectAll().where('id', 'in', unique).orderBy('id').forUpdate().execute();
+}
+
+export interface MovementInput {
+  readonly stockItemId: string;
+  /** Signed change of on-hand quantity; never 0. */
+  readonly delta: Quantity;
+  readonly reason: MovementReason;
+  readonly orderId?: string | null | undefined;
+  readonly shipmentId?: string | null | undefined;
+  readonly stockTransferId?: string | null | undefined;
+  readonly returnId?: string | null | undefined;
+  readonly reference?: string | null | undefined;
+  readonly metadata?: Record<string, unknown> | undefined;
+}
+
+/** Changes on-hand by `delta` and appends the movement; refuses to go below 0 (INSUFFICIENT_STOCK). */
+export async function applyMovement(trx: Trx, m: MovementInput): Promise<{ quantityAfter: Quantity }> {
+  if (m.delta === 0) throw validation('delta', 'a stock movement must change the quantity (delta 0)');
+  const d = toDecimalString(m.delta);
+  const row = await trx
+    .updateTable('stock_items')
+    .set({ quantity: sql`quantity + ${d}::numeric`, updated_at: sql`now()` })
+    .where('id', '=', m.stockItemId)
+    .where(sql<boolean>`quantity + ${d}::numeric >= 0`)
+    .returning(['id', 'sku_id', 'sku_code', 'stock_location_id', 'quantity', 'reserved_quantity'])
+    .executeTakeFirst();
+  if (!row) {
+    const item = await findItem(trx, m.stockItemId);
+    throw fail({
+      code: 'INSUFFICIENT_STOCK', sku: item.sku_code, requested: sub(ZERO, m.delta), available: qty(item.quantity),
+      message: `not enough ${item.sku_code} on hand: requested ${toDecimal(sub(ZERO, m.delta))}, on hand ${item.quantity}`,
+    });
+  }
+  await trx.insertInto('stock_movements').values({
+    id: newId('mov'), stock_item_id: row.id, stock_location_id: row.stock_location_id, sku_code: row.sku_code,
+    delta: d, reason: m.reason, quantity_after: row.quantity,
+    order_id: m.orderId ?? null, shipment_id: m.shipmentId ?? null, stock_transfer_id: m.stockTransferId ?? null,
+    return_id: m.returnId ?? null, reference: m.reference ?? null, metadata: JSON.stringify(m.metadata ?? {}),
+  }).execute();
+  await enqueueEvent(trx, 'stock_items.update', {
+    id: row.id, sku_code: row.sku_code, stock_location_id: row.stock_location_id, quantity: row.quantity,
+    reserved_quantity: row.reserved_quantity, delta: Number(d), reason: m.reason,
+  });
+  if (m.delta < 0) await noteAvailabilityDrop(trx, { skuId: row.sku_id, skuCode: row.sku_code, stockLocationId: row.stock_location_id });
+  return { quantityAfter: qty(row.quantity) };
+}
+
+export interface ReservationInput {
+  readonly stockItemId: string;
+  readonly quantity: Quantity;
+  readonly status: 'draft' | 'pending';
+  readonly orderId?: string | null | undefined;
+  readonly lineItemId?: string | null | undefined;
+  /** Required for draft (cart) reservations: they are released once this passes. */
+  readonly expiresAt?: Date | null | undefined;
+  /** Reserve even beyond what is available (backorders, moving an order's own reservation). */
+  readonly allowExceed?: boolean | undefined;
+  readonly reference?: string | null | undefined;
+}
+
+/** Holds `quantity` at a stock item if that much is available (in_stock items only), else INSUFFICIENT_STOCK. */
+export async function createReservation(trx: Trx, r: ReservationInput): Promise<ReservationRow> {
+  if (r.quantity <= 0) throw validation('quantity', 'a reservation quantity must be greater than 0');
+  if (r.status === 'draft' && !r.expiresAt) throw validation('expires_at', 'a draft reservation needs an expiry');
+  const n = toDecimalString(r.quantity);
+  let update = trx
+    .updateTable('stock_items')
+    .set({ reserved_quantity: sql`reserved_quantity + ${n}::numeric`, updated_at: sql`now()` })
+    .where('id', '=', r.stockItemId);
+  if (!r.allowExceed) update = update.where('status', '=', 'in_stock').where(sql<boolean>`quantity - reserved_quantity >= ${n}::numeric`);
+  const row = await update.returning(['id', 'sku_id', 'sku_code', 'stock_location_id']).executeTakeFirst();
+  if (!row) {
+    const item = await findItem(trx, r.stockItemId);
+    const available = item.status === 'in_stock' ? clampZero(sub(qty(item.quantity), qty(item.reserved_quantity))) : qty(0);
+    throw fail({
+      code: 'INSUFFICIENT_STOCK', sku: item.sku_code, requested: r.quantity, available,
+      message: `not enough ${item.sku_code} available: requested ${n}, available ${toDecimal(available)}`,
+    });
+  }
+  const reservation = await trx.insertInto('stock_reservations').values({
+    id: newId('rsv'), stock_item_id: row.id, order_id: r.orderId ?? null, line_item_id: r.lineItemId ?? null,
+    status: r.status, quantity: n, expires_at: r.expiresAt ?? null, reference: r.reference ?? null,
+    reference_origin: null, metadata: JSON.stringify({}),
+  }).returningAll().executeTakeFirstOrThrow();
+  await noteAvailabilityDrop(trx, { skuId: row.sku_id, skuCode: row.sku_code, stockLocationId: row.stock_location_id });
+  return reservation;
+}
+
+export interface Released {
+  readonly stockItemId: string;
+  readonly released: Quantity;
+  /** The reservation with its reduced quantity, or null when it was fully released (deleted). */
+  readonly remaining: ReservationRow | null;
+}
+
+/** Releases all of a reservation, or `quantity` of it; the row is deleted once nothing is left. */
+export async function releaseReservation(trx: Trx, reservationId: string, quantity?: Quantity): Promise<Released> {
+  const reservation = await trx.selectFrom('stock_reservations').selectAll().where('id', '=', reservationId).forUpdate().executeTakeFirst();
+  if (!reservation) throw notFound('stock_reservation', reservationId);
+  const held = qty(reservation.quantity);
+  const q = quantity ?? held;
+  if (q <= 0 || q > held) throw validation('quantity', `can release between 0 and ${reservation.quantity} of reservation ${reservationId}, not ${toDecimal(q)}`);
+  const n = toDecimalString(q);
+  await trx.updateTable('stock_items')
+    .set({ reserved_quantity: sql`reserved_quantity - ${n}::numeric`, updated_at: sql`now()` })
+    .where('id', '=', reservation.stock_item_id).execute();
+  if (q === held) {
+    await trx.deleteFrom('stock_reservations').where('id', '=', reservationId).execute();
+    return { stockItemId: reservation.stock_item_id, released: q, remaining: null };
+  }
+  const remaining = await trx.updateTable('stock_reservations')
+    .set({ quantity: sql`quantity - ${n}::numeric`, updated_at: sql`now()` })
+    .where('id', '=', reservationId).returningAll().executeTakeFirstOrThrow();
+  return { stockItemId: reservation.stock_item_id, released: q, remaining };
+}
+
+export interface ConversionInput {
+  readonly reason: MovementReason;
+  readonly orderId?: string | null | undefined;
+  readonly shipmentId?: string | null | undefined;
+  readonly stockTransferId?: string | null | undefined;
+  /** Part of the reservation to turn into a deduction; all of it by default. */
+  readonly quantity?: Quantity | undefined;
+}
+
+/** Turns (part of) a reservation into an on-hand deduction: release + movement of −q, in one step. */
+export async function convertReservationToDecrement(trx: Trx, reservationId: string, c: ConversionInput): Promise<Released & { quantityAfter: Quantity }> {
+  const released = await releaseReservation(trx, reservationId, c.quantity);
+  const { quantityAfter } = await applyMovement(trx, {
+    stockItemId: released.stockItemId, delta: sub(ZERO, released.released), reason: c.reason,
+    orderId: c.orderId, shipmentId: c.shipmentId, stockTransferId: c.stockTransferId,
+  });
+  return { ...released, quantityAfter };
+}
+
+async function findItem(trx: Trx, id: string): Promise<StockItemRow> {
+  const item = await trx.selectFrom('stock_items').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!item) throw notFound('stock_item', id);
+  return item;
+}
