@@ -1,0 +1,41 @@
+// Loads an order with everything its page shows: lines, stock line items, reservations (and
+// where they are held), shipments with their locations, transfers.
+import { ApiError } from './errors.js';
+import { getDoc } from './client.js';
+import { Included, type Resource } from './jsonapi.js';
+import type { OrderAttrs } from './types.js';
+
+const FULL = [
+  'line_items',
+  'stock_line_items',
+  'stock_reservations.stock_item.stock_location',
+  'shipments.stock_location',
+  'stock_transfers.origin_stock_location',
+  'stock_transfers.destination_stock_location',
+].join(',');
+const FLAT = 'line_items,stock_line_items,stock_reservations,shipments,stock_transfers';
+
+export interface LoadedOrder {
+  readonly order: Resource<OrderAttrs>;
+  readonly included: Included;
+}
+
+export async function fetchOrder(id: string): Promise<LoadedOrder> {
+  let doc;
+  try {
+    doc = await getDoc<Resource<OrderAttrs>>(`orders/${id}`, { include: FULL });
+  } catch (e) {
+    // A server that does not follow nested includes still gives the flat view.
+    if (!(e instanceof ApiError) || e.status !== 400) throw e;
+    doc = await getDoc<Resource<OrderAttrs>>(`orders/${id}`, { include: FLAT });
+  }
+  return { order: doc.data, included: new Included(doc.included) };
+}
+
+/** Why the Ship button is disabled, or undefined when the order can ship. */
+export function cannotShipReason(order: OrderAttrs, unshipped: number): string | undefined {
+  if (order.status !== 'placed' && order.status !== 'approved') return `The order is ${order.status}; only placed or approved orders ship.`;
+  if (order.payment_status !== 'paid') return `Payment is ${order.payment_status}; only paid orders ship.`;
+  if (unshipped <= 0) return 'Everything in this order has shipped.';
+  return undefined;
+}

@@ -1,0 +1,36 @@
+// A small offline coordinate preview: locations plotted by lat/lng (equirectangular,
+// scaled to their bounding box). No map tiles: the server may have no internet.
+export interface Point {
+  readonly label: string;
+  readonly lat: number;
+  readonly lng: number;
+}
+
+const W = 360;
+const H = 220;
+const PAD = 28;
+
+export function CoordinateMap({ points }: { readonly points: readonly Point[] }) {
+  if (points.length === 0) return <p className="hint">No coordinates to show.</p>;
+  const lats = points.map((p) => p.lat);
+  const lngs = points.map((p) => p.lng);
+  const [minLat, maxLat, minLng, maxLng] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
+  const spanLat = Math.max(maxLat - minLat, 0.01);
+  const spanLng = Math.max(maxLng - minLng, 0.01);
+  const x = (lng: number) => PAD + ((lng - minLng) / spanLng) * (W - 2 * PAD);
+  const y = (lat: number) => H - PAD - ((lat - minLat) / spanLat) * (H - 2 * PAD);
+  return (
+    <svg className="coordinate-map" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={`Map of ${points.length} locations`}>
+      <rect x="0" y="0" width={W} height={H} rx="6" className="map-bg" />
+      {points.map((p) => (
+        <g key={p.label}>
+          <circle cx={x(p.lng)} cy={y(p.lat)} r="5" className="map-dot" />
+          <text x={x(p.lng) + 8} y={y(p.lat) + 4} className="map-label">
+            {p.label}
+          </text>
+          <title>{`${p.label}: ${p.lat.toFixed(4)}, ${p.lng.toFixed(4)}`}</title>
+        </g>
+      ))}
+    </svg>
+  );
+}

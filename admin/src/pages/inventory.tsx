@@ -1,0 +1,86 @@
+// Inventory: SKUs × locations with on hand, reserved and available per cell, the SKU's
+// salable quantity, inline adjustments and a link to each stock item's movement history.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { adjustStock, cellKey, createStockItem, fetchGrid } from '../api/inventory.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { formatQty } from '../components/format.js';
+import { Loading } from '../components/loading.js';
+import { useLoad } from '../components/use-load.js';
+import { AdjustForm } from './adjust-form.js';
+
+export function InventoryPage() {
+  const { data, error, loading, reload } = useLoad(fetchGrid, []);
+  const [editing, setEditing] = useState<string>();
+
+  if (error) return <ErrorSummary error={error} />;
+  if (!data) return <Loading what="Loading inventory" />;
+
+  return (
+    <section aria-busy={loading}>
+      <h1>Inventory</h1>
+      <p className="hint">Each cell: on hand / reserved / available. Salable is what the SKU can still sell.</p>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th scope="col">SKU</th>
+            <th scope="col">Salable</th>
+            {data.locations.map((l) => (
+              <th scope="col" key={l.id}>{l.attributes.code}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.skus.map((sku) => (
+            <tr key={sku.id} data-sku={sku.attributes.code}>
+              <th scope="row">
+                {sku.attributes.code}
+                <div className="sub">{sku.attributes.name}</div>
+              </th>
+              <td className="num salable">{sku.attributes.do_not_track ? 'not tracked' : formatQty(sku.attributes.inventory?.available)}</td>
+              {data.locations.map((loc) => {
+                const key = cellKey(sku.attributes.code, loc.id);
+                const cell = data.cells.get(key);
+                const label = `${sku.attributes.code} at ${loc.attributes.code}`;
+                return (
+                  <td key={loc.id} data-location={loc.attributes.code} className="cell">
+                    {cell ? (
+                      <span className="levels" aria-label={`${label}: on hand ${formatQty(cell.onHand)}, reserved ${formatQty(cell.reserved)}, available ${formatQty(cell.available)}`}>
+                        <span className="on-hand">{formatQty(cell.onHand)}</span> / <span className="reserved">{formatQty(cell.reserved)}</span> /{' '}
+                        <span className="available">{formatQty(cell.available)}</span>
+                      </span>
+                    ) : (
+                      <span className="empty">—</span>
+                    )}
+                    {editing === key ? (
+                      <AdjustForm
+                        label={label}
+                        current={cell?.onHand ?? 0}
+                        onSave={(q, reason) => (cell ? adjustStock(cell.item.id, q, reason) : createStockItem(sku.id, loc.id, q, reason))}
+                        onDone={() => {
+                          setEditing(undefined);
+                          reload();
+                        }}
+                      />
+                    ) : (
+                      <div className="cell-actions">
+                        <button type="button" className="link" aria-label={`Adjust ${label}`} onClick={() => setEditing(key)}>
+                          Adjust
+                        </button>
+                        {cell ? (
+                          <Link to={`/inventory/${cell.item.id}/movements`} aria-label={`Movement history of ${label}`}>
+                            History
+                          </Link>
+                        ) : null}
+                      </div>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
