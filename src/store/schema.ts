@@ -130,6 +130,7 @@ export interface IdempotencyKeysTable {
   key: string; application_id: string; method: string; path: string; body_hash: string;
   status_code: number | null; response: Json | null; created_at: Generated<Date>;
 }
+export interface SettingsTable { key: string; value: string; created_at: Generated<Date> }
 export interface GeonamesPostcodesTable {
   country_code: string; postal_code: string; place_name: string;
   admin_name1: string | null; admin_code1: string | null; admin_name2: string | null; admin_code2: string | null;
@@ -161,6 +162,7 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   geonames_postcodes: GeonamesPostcodesTable;
+  settings: SettingsTable;
 }
 
 export type TableName = keyof Database;
