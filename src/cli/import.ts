@@ -1,11 +1,62 @@
+// `stockroute import <table> FILE`: upsert stock locations, SKUs or stock items from CSV,
+// streaming, all or nothing.
 import type { Command } from 'commander';
+import { importCsv } from '../io/csv-import.js';
+import { UsageError } from '../io/import-error.js';
+import { runWithDb, withDbOptions, type DbOptions } from '../io/cli-support.js';
+import { startProgress } from '../io/progress.js';
+import { csvTable, describeColumns } from '../io/tables.js';
 
 export function register(program: Command): void {
-  program
-    .command('import')
-    .description('(not built yet)')
-    .action(() => {
-      process.stderr.write('stockroute import: not built yet\n');
-      process.exitCode = 1;
+  withDbOptions(
+    program
+      .command('import')
+      .description('Import shipping categories, stock locations, SKUs or stock items from a CSV file (header row; upsert by code; all or nothing)')
+      .argument('<table>', 'shipping_categories | stock_locations | skus | stock_items')
+      .argument('<file>', 'CSV file with a header row')
+      .option('--batch-size <n>', 'rows per INSERT statement', (v) => Number.parseInt(v, 10), 1000)
+      .addHelpText(
+        'after',
+        `
+Columns (a header row names them; optional columns may be left out and keep stored values):
+${describeColumns()}
+
+Rows are matched by code (stock items by sku_code + stock_location_code) and inserted or
+updated. A stock item quantity change is recorded as an 'import' stock movement of the
+difference. The whole file is one transaction: the first bad row is reported with its line
+and column, nothing is written, and the exit status is 2.
+
+Examples:
+  $ stockroute import stock_locations locations.csv
+  $ stockroute import skus skus.csv
+  $ stockroute import stock_items stock.csv --data-dir ./data
+`,
+      ),
+  ).action(async (tableName: string, file: string, options: DbOptions & { batchSize: number }) => {
+    await runWithDb('import', options, async (db) => {
+      const table = csvTable(tableName);
+      if (!Number.isInteger(options.batchSize) || options.batchSize < 1 || options.batchSize > 10_000) {
+        throw new UsageError('--batch-size must be an integer between 1 and 10000');
+      }
+      const started = Date.now();
+      const bar = startProgress({ label: `import ${table.name}`, total: 1, bytes: true });
+      try {
+        const summary = await importCsv(db, table, file, {
+          batchSize: options.batchSize,
+          onProgress: (done, total) => {
+            bar.setTotal(total);
+            bar.update(done);
+          },
+        });
+        bar.stop();
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        process.stdout.write(
+          `Imported ${summary.rows} ${table.name} rows in ${seconds}s: ${summary.inserted} inserted, ` +
+            `${summary.updated} updated, ${summary.unchanged} unchanged.\n`,
+        );
+      } finally {
+        bar.stop();
+      }
     });
+  });
 }
