@@ -1,0 +1,89 @@
+// Reads an order stream from CSV: a header row, then one row per order line:
+//   order_id,sku,quantity,lat,lng[,country_code,zip_code]
+// Rows with the same order_id form one order (in the order first seen); they must agree on
+// the destination. lat/lng may be empty (the order then has no coordinates). Every bad row
+// is reported with its line number and field.
+import { parse } from 'csv-parse/sync';
+import type { CsvError } from 'csv-parse/sync';
+import { isQuantityError, parseQuantity } from '../domain/quantity.js';
+import type { Destination, OrderLine } from '../domain/routing.js';
+import type { OrdersResult } from './orders-file.js';
+import type { SimOrder } from './types.js';
+
+export const CSV_COLUMNS = ['order_id', 'sku', 'quantity', 'lat', 'lng', 'country_code', 'zip_code'] as const;
+const REQUIRED = CSV_COLUMNS.slice(0, 5);
+const MAX_ERRORS = 20;
+
+interface Row {
+  readonly record: Record<string, string>;
+  readonly info: { readonly lines: number };
+}
+
+export function parseOrdersCsv(text: string): OrdersResult {
+  let rows: Row[];
+  try {
+    rows = parse(text, { columns: true, info: true, skip_empty_lines: true, trim: true, bom: true }) as Row[];
+  } catch (error) {
+    const e = error as CsvError & { lines?: number };
+    return { ok: false, errors: [`line ${e.lines ?? '?'}: ${e.message.replace(/ on line \d+$/, '')}`] };
+  }
+  const header = rows[0] === undefined ? [] : Object.keys(rows[0].record);
+  const missing = REQUIRED.filter((c) => !header.includes(c));
+  const unknown = header.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
+  if (rows.length === 0) return { ok: false, errors: ['line 1: the CSV has no order rows (expected a header row, then one row per order line)'] };
+  if (missing.length > 0 || unknown.length > 0) {
+    return {
+      ok: false,
+      errors: [
+        ...missing.map((c) => `line 1: the header has no "${c}" column (columns: ${CSV_COLUMNS.join(',')})`),
+        ...unknown.map((c) => `line 1: "${c}" is not a known column (columns: ${CSV_COLUMNS.join(',')})`),
+      ],
+    };
+  }
+
+  const errors: string[] = [];
+  const orders = new Map<string, { lines: OrderLine[]; destination: Destination; line: number }>();
+  for (const { record, info } of rows) {
+    if (errors.length >= MAX_ERRORS) break;
+    const at = `line ${info.lines}`;
+    const id = record.order_id ?? '';
+    const sku = record.sku ?? '';
+    if (id === '') errors.push(`${at}: order_id: must not be empty`);
+    if (sku === '') errors.push(`${at}: sku: must not be empty`);
+    const quantity = parseQuantity(record.quantity);
+    if (isQuantityError(quantity) || quantity <= 0) {
+      errors.push(`${at}: quantity: must be a number greater than 0 with at most 4 decimals, not "${record.quantity ?? ''}"`);
+    }
+    const lat = coordinate(record.lat, 90, `${at}: lat`, errors);
+    const lng = coordinate(record.lng, 180, `${at}: lng`, errors);
+    if ((lat === null) !== (lng === null)) errors.push(`${at}: lat and lng must both be given or both be empty`);
+    if (id === '' || sku === '' || isQuantityError(quantity)) continue;
+    const destination: Destination = { lat, lng, countryCode: orEmpty(record.country_code), zipCode: orEmpty(record.zip_code) };
+    const order = orders.get(id);
+    if (order === undefined) {
+      orders.set(id, { lines: [{ id: 'l1', sku, quantity }], destination, line: info.lines });
+    } else if (!sameDestination(order.destination, destination)) {
+      errors.push(`${at}: the destination (lat, lng, country_code, zip_code) differs from order ${id}'s first row on line ${order.line}`);
+    } else {
+      order.lines.push({ id: `l${order.lines.length + 1}`, sku, quantity });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const list: SimOrder[] = [...orders].map(([id, o]) => ({ id, lines: o.lines, destination: o.destination }));
+  return { ok: true, orders: list };
+}
+
+function coordinate(raw: string | undefined, limit: number, at: string, errors: string[]): number | null {
+  if (raw === undefined || raw === '') return null;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || Math.abs(n) > limit) {
+    errors.push(`${at}: must be a number between -${limit} and ${limit}, not "${raw}"`);
+    return null;
+  }
+  return n;
+}
+
+const orEmpty = (v: string | undefined) => (v === undefined || v === '' ? null : v);
+
+const sameDestination = (a: Destination, b: Destination) =>
+  a.lat === b.lat && a.lng === b.lng && a.countryCode === b.countryCode && a.zipCode === b.zipCode;
