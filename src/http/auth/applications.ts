@@ -1,0 +1,53 @@
+// Creating applications (API clients) and the first-start admin bootstrap. The client secret
+// is returned once, at creation, and only its scrypt hash is stored.
+import { validation } from '../../domain/errors.js';
+import type { Db } from '../../store/db.js';
+import { newId } from '../../store/ids.js';
+import { generateClientId, generateSecret, hashSecret } from './secrets.js';
+
+export interface NewApplication {
+  readonly name: string;
+  readonly kind: 'integration' | 'sales_channel';
+  readonly role?: 'admin' | 'read_only' | null | undefined;
+  readonly marketId?: string | null | undefined;
+  readonly clientId?: string | undefined;
+  readonly clientSecret?: string | undefined;
+  readonly reference?: string | null | undefined;
+  readonly metadata?: Record<string, unknown> | undefined;
+}
+
+export interface CreatedApplication { readonly id: string; readonly clientId: string; readonly clientSecret: string }
+
+export async function createApplication(db: Db, app: NewApplication, now: Date): Promise<CreatedApplication> {
+  if (app.kind === 'integration' && !app.role) throw validation('role', 'an integration needs a role: admin or read_only');
+  if (app.kind === 'sales_channel' && !app.marketId) throw validation('/data/relationships/market', 'a sales channel must be scoped to a market');
+  const id = newId('app');
+  const clientId = app.clientId ?? generateClientId();
+  const clientSecret = app.clientSecret ?? generateSecret();
+  await db.kysely.insertInto('applications').values({
+    id, created_at: now, updated_at: now, name: app.name, kind: app.kind,
+    role: app.kind === 'integration' ? (app.role ?? null) : null,
+    market_id: app.kind === 'sales_channel' ? (app.marketId ?? null) : null,
+    client_id: clientId, client_secret_hash: await hashSecret(clientSecret),
+    reference: app.reference ?? null, reference_origin: null, metadata: JSON.stringify(app.metadata ?? {}),
+  }).execute();
+  return { id, clientId, clientSecret };
+}
+
+/**
+ * On first start (no applications yet) creates an admin integration and returns its
+ * credentials so the caller can print them once. With STOCKROUTE_ADMIN_CLIENT_ID/_SECRET set,
+ * that client is created if missing (and its credentials are not echoed back).
+ */
+export async function bootstrapAdmin(
+  db: Db, env: { clientId?: string | undefined; clientSecret?: string | undefined }, now: Date,
+): Promise<CreatedApplication | undefined> {
+  if (env.clientId && env.clientSecret) {
+    const existing = await db.kysely.selectFrom('applications').select('id').where('client_id', '=', env.clientId).executeTakeFirst();
+    if (!existing) await createApplication(db, { name: 'Admin', kind: 'integration', role: 'admin', clientId: env.clientId, clientSecret: env.clientSecret }, now);
+    return undefined;
+  }
+  const any = await db.kysely.selectFrom('applications').select('id').limit(1).executeTakeFirst();
+  if (any) return undefined;
+  return createApplication(db, { name: 'Admin', kind: 'integration', role: 'admin' }, now);
+}

@@ -1,0 +1,35 @@
+// Server configuration from the environment, with the defaults documented in the README.
+export interface AppConfig {
+  /** meta.mode of every resource object. */
+  readonly mode: 'test' | 'live';
+  /** HS256 signing secret; generated and stored in the database when absent. */
+  readonly jwtSecret?: string | undefined;
+  readonly tokenTtlSeconds: number;
+  /** Requests per minute per client (token or IP); undefined = no limit. */
+  readonly rateLimitPerMinute?: number | undefined;
+  /** pino level, or false for no logging (tests). */
+  readonly logLevel: string | false;
+  readonly adminClientId?: string | undefined;
+  readonly adminClientSecret?: string | undefined;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const limit = env.STOCKROUTE_RATE_LIMIT;
+  const rate = limit && limit !== 'off' ? Number(limit) : undefined;
+  if (rate !== undefined && (!Number.isInteger(rate) || rate < 1)) {
+    throw new Error(`STOCKROUTE_RATE_LIMIT must be a whole number of requests per minute or "off", got ${limit}`);
+  }
+  return {
+    mode: env.STOCKROUTE_MODE === 'test' ? 'test' : 'live',
+    jwtSecret: env.STOCKROUTE_JWT_SECRET || undefined,
+    tokenTtlSeconds: Number(env.STOCKROUTE_TOKEN_TTL ?? 7200) || 7200,
+    rateLimitPerMinute: rate,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    adminClientId: env.STOCKROUTE_ADMIN_CLIENT_ID || undefined,
+    adminClientSecret: env.STOCKROUTE_ADMIN_CLIENT_SECRET || undefined,
+  };
+}
+
+export const testConfig = (overrides: Partial<AppConfig> = {}): AppConfig => ({
+  mode: 'test', tokenTtlSeconds: 7200, logLevel: false, jwtSecret: 'test-secret-for-signing-tokens-0123456789', ...overrides,
+});

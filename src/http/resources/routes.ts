@@ -1,0 +1,163 @@
+// Turns a resource definition into its JSON:API routes. Every handler: check the caller may
+// do this (403), read or write through the definition (its flow hooks or the default SQL),
+// then render the document with includes and sparse fieldsets.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isQuantityError, parseQuantity } from '../../domain/quantity.js';
+import { validation } from '../../domain/errors.js';
+import { permits } from '../auth/context.js';
+import { ApiError } from '../errors.js';
+import type { Lookup } from '../jsonapi/filter.js';
+import { parseListQuery, type ListQuery } from '../jsonapi/query.js';
+import { toResourceObject, type Linkage, type ResourceObject } from '../jsonapi/serialize.js';
+import { isToOne, type AnyRow, type ApiContext, type ResourceDefinition } from './define.js';
+import { findRow, listRows, loadIncluded, scoped, anyDb } from './load.js';
+import { createBodySchema, IdParams, ListQuerySchema, updateBodySchema, type Body } from './schemas.js';
+import { defaultCreate, defaultDelete, defaultUpdate } from './write.js';
+
+export interface RouteDeps {
+  readonly lookup: Lookup;
+  readonly api: (request: FastifyRequest) => ApiContext;
+  readonly mode: 'test' | 'live';
+}
+
+const MEDIA = 'application/vnd.api+json';
+
+function guard(api: ApiContext, def: ResourceDefinition, method: string): void {
+  if (!permits(api.auth, method, def.access)) throw new ApiError('FORBIDDEN', `this application may not ${method} ${def.type}`);
+}
+
+export function registerResource(app: FastifyInstance, def: ResourceDefinition, deps: RouteDeps): void {
+  const base = `/api/${def.type}`;
+  const tags = [def.type];
+
+  async function sendList(request: FastifyRequest, reply: FastifyReply, api: ApiContext, d: ResourceDefinition, base?: { column: string; value: string }) {
+    const query = parseListQuery(request.url);
+    const { rows, total } = await listRows(api, d, query, deps.lookup, base);
+    const { data, included } = await renderRows(deps, d, request, api, rows, query);
+    const pages = Math.max(1, Math.ceil(total / query.page.size));
+    const link = (n: number) => {
+      const u = new URL(request.url, baseUrl(request));
+      u.searchParams.set('page[number]', String(n));
+      u.searchParams.set('page[size]', String(query.page.size));
+      return u.toString();
+    };
+    const { number } = query.page;
+    return reply.type(MEDIA).send({
+      data,
+      ...(query.include.length ? { included } : {}),
+      meta: { record_count: total, page_count: pages },
+      links: { first: link(1), ...(number > 1 ? { prev: link(Math.min(number - 1, pages)) } : {}), ...(number < pages ? { next: link(number + 1) } : {}), last: link(pages) },
+    });
+  }
+
+  async function sendOne(request: FastifyRequest, reply: FastifyReply, api: ApiContext, id: string, status = 200, created?: Record<string, unknown>) {
+    const query = parseListQuery(request.url);
+    const row = await findRow(api, def, id);
+    const shown = def.show ? await def.show(api, row) : {};
+    const { data, included } = await renderRows(deps, def, request, api, [row], query, { ...shown, ...created });
+    if (status === 201) reply.header('location', data[0]?.links.self);
+    return reply.code(status).type(MEDIA).send({ data: data[0], ...(query.include.length ? { included } : {}) });
+  }
+
+  app.get(base, { schema: { tags, summary: `List ${def.type}`, querystring: ListQuerySchema } }, async (request, reply) => {
+    const api = deps.api(request);
+    guard(api, def, 'GET');
+    return sendList(request, reply, api, def);
+  });
+
+  app.get(`${base}/:id`, { schema: { tags, summary: `Retrieve a ${def.type} record`, params: IdParams } }, async (request, reply) => {
+    const api = deps.api(request);
+    guard(api, def, 'GET');
+    return sendOne(request, reply, api, (request.params as { id: string }).id);
+  });
+
+  for (const [name, rel] of Object.entries(def.relationships ?? {})) {
+    app.get(`${base}/:id/${name}`, { schema: { tags, summary: `The ${name} of a ${def.type} record`, params: IdParams } }, async (request, reply) => {
+      const api = deps.api(request);
+      const target = deps.lookup(rel.type);
+      guard(api, def, 'GET');
+      if (!target) throw new ApiError('RECORD_NOT_FOUND', `${rel.type} are not served yet`);
+      guard(api, target, 'GET');
+      const parent = await findRow(api, def, (request.params as { id: string }).id);
+      if (!isToOne(rel)) return sendList(request, reply, api, target, { column: rel.toMany.foreignKey, value: String(parent.id) });
+      const id = parent[rel.toOne] as string | null;
+      const row = id ? await scoped(api, target, anyDb(api).selectFrom(target.table).selectAll(target.table).where(`${target.table}.id`, '=', id)).executeTakeFirst() : undefined;
+      if (!row) return reply.type(MEDIA).send({ data: null });
+      const query = parseListQuery(request.url);
+      const { data, included } = await renderRows(deps, target, request, api, [row as AnyRow], query);
+      return reply.type(MEDIA).send({ data: data[0], ...(query.include.length ? { included } : {}) });
+    });
+  }
+
+  if (def.readOnly) return;
+
+  app.post(base, { schema: { tags, summary: `Create a ${def.type} record`, body: createBodySchema(def) } }, async (request, reply) => {
+    const api = deps.api(request);
+    guard(api, def, 'POST');
+    const input = writeInput(def, request.body as Body, 'create');
+    const result = def.create ? await def.create(api, input) : await defaultCreate(api, def, input);
+    const id = typeof result === 'string' ? result : result.id;
+    return sendOne(request, reply, api, id, 201, typeof result === 'string' ? undefined : result.attributes);
+  });
+
+  app.patch(`${base}/:id`, { schema: { tags, summary: `Update a ${def.type} record`, params: IdParams, body: updateBodySchema(def) } }, async (request, reply) => {
+    const api = deps.api(request);
+    guard(api, def, 'PATCH');
+    const id = (request.params as { id: string }).id;
+    const body = request.body as Body;
+    if (body.data.id !== id) throw new ApiError('KEY_NOT_INCLUDED_IN_URL', `data.id ${body.data.id} does not match the URL id ${id}`, { pointer: '/data/id' });
+    await findRow(api, def, id);
+    const attributes = { ...body.data.attributes };
+    const triggers = Object.keys(attributes).filter((k) => k.startsWith('_'));
+    for (const t of triggers) delete attributes[t];
+    const input = writeInput(def, { data: { ...body.data, attributes } }, 'update');
+    if (Object.keys(input.attributes).length || Object.keys(input.relationships).length) {
+      await (def.update ? def.update(api, id, input) : defaultUpdate(api, def, id, input));
+    }
+    for (const t of triggers) {
+      const run = def.triggers?.[t as `_${string}`];
+      if (run && body.data.attributes?.[t] === true) await run(api, id);
+    }
+    return sendOne(request, reply, api, id);
+  });
+
+  if (def.delete === false) return;
+  app.delete(`${base}/:id`, { schema: { tags, summary: `Delete a ${def.type} record`, params: IdParams } }, async (request, reply) => {
+    const api = deps.api(request);
+    guard(api, def, 'DELETE');
+    const id = (request.params as { id: string }).id;
+    await findRow(api, def, id);
+    await (def.delete ? def.delete(api, id) : defaultDelete(api, def, id));
+    return reply.code(204).send();
+  });
+}
+
+const baseUrl = (r: FastifyRequest) => `${r.protocol}://${r.host}`;
+
+async function renderRows(
+  deps: RouteDeps, def: ResourceDefinition, request: FastifyRequest, api: ApiContext, rows: AnyRow[], query: ListQuery,
+  extra?: Record<string, unknown>,
+): Promise<{ data: ResourceObject[]; included: ResourceObject[] }> {
+  const options = (type: string) => ({ baseUrl: baseUrl(request), mode: deps.mode, fields: query.fields.get(type) });
+  const renderOne = (d: ResourceDefinition, row: AnyRow, linkage?: Map<string, Linkage>) => toResourceObject(d, row, { ...options(d.type), linkage });
+  const { linkage, included } = await loadIncluded(api, def, rows, query.include, renderOne, deps.lookup);
+  const data = rows.map((row) => toResourceObject(def, row, { ...options(def.type), linkage: linkage.get(String(row.id)), extra }));
+  return { data, included };
+}
+
+/** Checks what schemas cannot (4 decimals, required relationships) and shapes the input. */
+function writeInput(def: ResourceDefinition, body: Body, mode: 'create' | 'update') {
+  const attributes = { ...body.data.attributes };
+  for (const [name, value] of Object.entries(attributes)) {
+    if (!def.attributes[name]?.quantity || value === null || value === undefined) continue;
+    if (isQuantityError(parseQuantity(value))) throw validation(name, `${name} must be a number with at most 4 decimals`);
+  }
+  const relationships: Record<string, string | null> = {};
+  for (const [name, rel] of Object.entries(def.relationships ?? {})) {
+    const given = body.data.relationships?.[name];
+    if (given !== undefined) relationships[name] = given.data?.id ?? null;
+    const missing = mode === 'create' ? !relationships[name] : given !== undefined && !relationships[name];
+    if (isToOne(rel) && rel.required && missing) throw validation(`/data/relationships/${name}`, `${name} is required`);
+  }
+  return { attributes, relationships };
+}

@@ -1,0 +1,27 @@
+// webhooks: subscriptions to event topics; deliveries (src/webhooks/delivery.ts) are signed
+// with the shared secret, which is generated when not given and never shown again.
+import { randomBytes } from 'node:crypto';
+import { Type } from 'typebox';
+import { defineResource } from './define.js';
+import { defaultCreate } from './write.js';
+import { nullable } from './attribute-types.js';
+
+export const webhooks = defineResource({
+  type: 'webhooks',
+  table: 'webhooks',
+  idPrefix: 'wh',
+  attributes: {
+    name: { schema: nullable(Type.String({ maxLength: 255 })), filter: true, sort: true },
+    topic: { schema: Type.String({ minLength: 1, pattern: '^[a-z_]+\\.[a-z_]+$' }), required: true, filter: true, sort: true },
+    callback_url: { schema: Type.String({ pattern: '^https?://\\S+$' }), required: true, filter: true },
+    shared_secret: { schema: Type.String({ minLength: 16 }), write: 'create', hidden: true },
+    include_resources: { schema: nullable(Type.String()) },
+    disabled_at: { schema: nullable(Type.String({ format: 'date-time' })), filter: true },
+  },
+  access: { adminOnly: true },
+  create: async (api, input) => {
+    const sharedSecret = input.attributes.shared_secret ?? randomBytes(24).toString('base64url');
+    const id = await defaultCreate(api, webhooks, { ...input, attributes: { ...input.attributes, shared_secret: sharedSecret } });
+    return { id, attributes: { shared_secret: sharedSecret } };
+  },
+});
