@@ -38,7 +38,7 @@ export function register(program: Command): void {
     .option('--locations <n>', 'generated snapshot: warehouses in real cities', wholeNumber(1), 8)
     .option('--skus <n>', 'generated snapshot: SKUs', wholeNumber(1), 500)
     .addOption(new Option('--region <region>', 'generated snapshot: where the warehouses are').choices(REGIONS).default('europe'))
-    .option('--coverage <x>', 'generated snapshot: stock ÷ expected demand of the orders', positiveNumber(), 1.1)
+    .option('--coverage <x>', 'generated snapshot: stock ÷ expected demand of the orders', positiveNumber(), 1.5)
     .option('--cutoff <n|none>', 'override stock_locations_cutoff (candidates per order, by priority); "none" = all')
     .option('--strategies <list>', 'comma-separated strategies (default: all five)', commaList)
     .option('--algorithms <list>', 'comma-separated rankings, e.g. priority,distance (default: priority)', commaList)

@@ -67,9 +67,9 @@ export function generateSnapshot(options: SnapshotOptions): Snapshot {
   skus.forEach((sku, rank) => {
     if (sku.doNotTrack) return;
     const demand = (totalUnits * weights[rank]!) / totalWeight;
-    const units = Math.max(1, Math.round(demand * options.coverage * Math.exp(0.5 * random.normal() - 0.125)));
+    const units = Math.max(1, Math.round(demand * options.coverage * Math.exp(0.35 * random.normal() - 0.06)));
     const holders = locations
-      .map((l, i) => ({ code: l.code, share: random.float() < (i === 0 ? 0.85 : 0.55) ? capacity[i]! * (0.5 + random.float()) : 0 }))
+      .map((l, i) => ({ code: l.code, share: random.float() < (i === 0 ? 0.9 : 0.6) ? capacity[i]! * (0.5 + random.float()) : 0 }))
       .filter((h) => h.share > 0);
     if (holders.length === 0) holders.push({ code: locations[0]!.code, share: 1 });
     const shares = holders.reduce((a, h) => a + h.share, 0);

@@ -7,6 +7,8 @@ import type { SimulationReport } from './report.js';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** Lets long snake_case names wrap after an underscore. */
+const breakable = (name: string) => escape(name).replace(/_/g, '_<wbr>');
 const num = (v: number | null, digits = 0) => (v === null ? '–' : v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
 const us = (ms: number | null) => (ms === null ? '–' : num(ms * 1000));
@@ -42,7 +44,7 @@ const STYLE = `
   figure svg { display: block; max-width: 100%; height: auto; }
   table { border-collapse: collapse; font-size: .85rem; width: 100%; }
   th, td { border-bottom: 1px solid #e3e8ee; padding: .35rem .5rem; text-align: right; }
-  th:first-child, td:first-child { text-align: left; }
+  th:first-child, td:first-child { text-align: left; min-width: 14em; }
   thead th { background: #f3f6f9; vertical-align: bottom; }
   .scroll { overflow-x: auto; }`;
 
@@ -50,7 +52,7 @@ export function renderHtml(report: SimulationReport): string {
   const { snapshot, orders, scenarios } = report;
   const charts = buildCharts(scenarios);
   const table = `<div class="scroll"><table id="figures">
-<thead><tr><th></th>${scenarios.map((s) => `<th>${escape(s.strategy)}<br>× ${escape(s.algorithm)}</th>`).join('')}</tr></thead>
+<thead><tr><th></th>${scenarios.map((s) => `<th>${breakable(s.strategy)}<br>× ${escape(s.algorithm)}</th>`).join('')}</tr></thead>
 <tbody>${ROWS.map(([title, value]) => `<tr><td>${escape(title)}</td>${scenarios.map((s) => `<td>${escape(value(s))}</td>`).join('')}</tr>`).join('\n')}</tbody>
 </table></div>`;
   return `<!doctype html>
