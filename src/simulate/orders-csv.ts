@@ -56,9 +56,9 @@ export function parseOrdersCsv(text: string): OrdersResult {
     }
     const lat = coordinate(record.lat, 90, `${at}: lat`, errors);
     const lng = coordinate(record.lng, 180, `${at}: lng`, errors);
-    if ((lat === null) !== (lng === null)) errors.push(`${at}: lat and lng must both be given or both be empty`);
+    if (lat !== undefined && lng !== undefined && (lat === null) !== (lng === null)) errors.push(`${at}: lat and lng must both be given or both be empty`);
     if (id === '' || sku === '' || isQuantityError(quantity)) continue;
-    const destination: Destination = { lat, lng, countryCode: orEmpty(record.country_code), zipCode: orEmpty(record.zip_code) };
+    const destination: Destination = { lat: lat ?? null, lng: lng ?? null, countryCode: orEmpty(record.country_code), zipCode: orEmpty(record.zip_code) };
     const order = orders.get(id);
     if (order === undefined) {
       orders.set(id, { lines: [{ id: 'l1', sku, quantity }], destination, line: info.lines });
@@ -73,12 +73,13 @@ export function parseOrdersCsv(text: string): OrdersResult {
   return { ok: true, orders: list };
 }
 
-function coordinate(raw: string | undefined, limit: number, at: string, errors: string[]): number | null {
+/** The coordinate, null when empty, undefined when invalid (reported). */
+function coordinate(raw: string | undefined, limit: number, at: string, errors: string[]): number | null | undefined {
   if (raw === undefined || raw === '') return null;
   const n = Number(raw);
   if (!Number.isFinite(n) || Math.abs(n) > limit) {
     errors.push(`${at}: must be a number between -${limit} and ${limit}, not "${raw}"`);
-    return null;
+    return undefined;
   }
   return n;
 }
