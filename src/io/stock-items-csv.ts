@@ -11,13 +11,12 @@ import type { Cells } from './csv-cells.js';
 import type { BatchWriter, CsvTable, Located, WriteCounts } from './csv-table.js';
 import { ImportError } from './import-error.js';
 
-type Status = 'in_stock' | 'out_of_stock';
 
 export interface StockItemRow {
   readonly skuCode: string;
   readonly locationCode: string;
   readonly quantity: Quantity;
-  readonly status: Status | undefined;
+  readonly status: 'in_stock' | 'out_of_stock' | undefined;
 }
 
 export const stockItemsCsv: CsvTable<StockItemRow> = {
@@ -78,11 +77,16 @@ class StockItemsWriter implements BatchWriter<StockItemRow> {
       if (!sku.quantity_decimal && !isWhole(row.quantity)) throw new ImportError(line, 'quantity', `SKU "${row.skuCode}" takes whole quantities only`);
       return { row, line, skuId: sku.id, locationId };
     });
-    const pairs = sql.join(resolved.map((r) => sql`(${r.skuId}, ${r.locationId})`));
-    const locked = await sql<{ id: string; sku_id: string; stock_location_id: string; quantity: number; reserved_quantity: number; status: Status }>`
-      SELECT id, sku_id, stock_location_id, quantity, reserved_quantity, status FROM stock_items
-      WHERE (sku_id, stock_location_id) IN (VALUES ${pairs}) ORDER BY id FOR UPDATE`.execute(this.trx);
-    const existing = new Map(locked.rows.map((s) => [`${s.sku_id}\u0000${s.stock_location_id}`, s]));
+    // By SKU (the leading column of the unique index), then matched to the pairs in JS.
+    const skuIds = [...new Set(resolved.map((r) => r.skuId))];
+    const locked = await this.trx
+      .selectFrom('stock_items')
+      .select(['id', 'sku_id', 'stock_location_id', 'quantity', 'reserved_quantity', 'status'])
+      .where('sku_id', 'in', skuIds)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    const existing = new Map(locked.map((s) => [`${s.sku_id}\u0000${s.stock_location_id}`, s]));
 
     const changes = [];
     for (const r of resolved) {
