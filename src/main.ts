@@ -1,5 +1,8 @@
-// Composition root. The HTTP server arrives with the API issue; until then `npm start`
-// prints the command line's help.
-import { buildProgram } from './cli/index.js';
+// Composition root for `npm start`: the HTTP service with configuration from the environment
+// (PORT, HOST, DATABASE_URL or STOCKROUTE_DATA_DIR, STOCKROUTE_* settings; see server.ts).
+import { startServer } from './server.js';
 
-void buildProgram;
+startServer().catch((error: unknown) => {
+  process.stderr.write(`stockroute: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

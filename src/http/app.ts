@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { DistanceProvider } from '../domain/distance/provider.js';
 import { flowContext } from '../flows/context.js';
 import type { Db } from '../store/db.js';
+import { adminStatic } from './admin-static.js';
 import { installAuth, requireAuth } from './auth/guard.js';
 import { registerOAuth } from './auth/oauth.js';
 import { signingKey } from './auth/tokens.js';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOAuth(app, { db: deps.db, key: signing, ttlSeconds: config.tokenTtlSeconds, now });
   const routeDeps = { lookup, mode: config.mode, api: (request: Parameters<typeof requireAuth>[0]) => ({ flow, auth: requireAuth(request), request }) };
   for (const resource of resources) registerResource(app, resource, routeDeps);
+  await app.register(adminStatic);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async () => ({ api: '/api', openapi: '/openapi.json', docs: '/docs', admin: '/admin' }));
   return app;

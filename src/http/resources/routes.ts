@@ -8,7 +8,7 @@ import { permits } from '../auth/context.js';
 import { ApiError } from '../errors.js';
 import type { Lookup } from '../jsonapi/filter.js';
 import { parseListQuery, type ListQuery } from '../jsonapi/query.js';
-import { toResourceObject, type Linkage, type ResourceObject } from '../jsonapi/serialize.js';
+import { toOneLinkage, toResourceObject, type Linkage, type ResourceObject } from '../jsonapi/serialize.js';
 import { isToOne, type AnyRow, type ApiContext, type ResourceDefinition } from './define.js';
 import { findRow, listRows, loadIncluded, scoped, anyDb } from './load.js';
 import { createBodySchema, IdParams, ListQuerySchema, updateBodySchema, type Body } from './schemas.js';
@@ -86,6 +86,21 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
       const query = parseListQuery(request.url);
       const { data, included } = await renderRows(deps, target, request, api, [row as AnyRow], query);
       return reply.type(MEDIA).send({ data: data[0], ...(query.include.length ? { included } : {}) });
+    });
+  }
+
+  for (const [name, rel] of Object.entries(def.relationships ?? {})) {
+    app.get(`${base}/:id/relationships/${name}`, { schema: { tags, summary: `The ${name} linkage of a ${def.type} record`, params: IdParams } }, async (request, reply) => {
+      const api = deps.api(request);
+      guard(api, def, 'GET');
+      const parent = await findRow(api, def, (request.params as { id: string }).id);
+      const self = `${baseUrl(request)}${base}/${String(parent.id)}`;
+      const links = { self: `${self}/relationships/${name}`, related: `${self}/${name}` };
+      if (isToOne(rel)) return reply.type(MEDIA).send({ data: toOneLinkage(def, parent, name) ?? null, links });
+      const target = deps.lookup(rel.type);
+      const rows = target ? ((await scoped(api, target, anyDb(api).selectFrom(target.table).select(`${target.table}.id`)
+        .where(`${target.table}.${rel.toMany.foreignKey}`, '=', String(parent.id)).orderBy(`${target.table}.created_at`).orderBy(`${target.table}.id`)).execute()) as AnyRow[]) : [];
+      return reply.type(MEDIA).send({ data: rows.map((r) => ({ type: rel.type, id: String(r.id) })), links });
     });
   }
 

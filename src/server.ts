@@ -1,0 +1,76 @@
+// Starts the service: config from the environment → database (PGlite data folder by default,
+// PostgreSQL with DATABASE_URL) → migrations → first-start admin → HTTP app → listen. Shared
+// by `npm start` (main.ts) and `stockroute serve`. SIGTERM/SIGINT close the app, then the db.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './http/app.js';
+import { bootstrapAdmin } from './http/auth/applications.js';
+import { configFromEnv } from './http/config.js';
+import { defaultDataDir, openDb, type Db } from './store/db.js';
+import { migrateToLatest } from './store/migrate.js';
+
+export interface ServerOptions {
+  readonly port?: number;
+  readonly host?: string;
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir?: string | undefined;
+  /** Load the demo data set on an empty database (when the demo module is installed). */
+  readonly demo?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Where the banner goes (stdout by default). */
+  readonly print?: (line: string) => void;
+  /** Install SIGTERM/SIGINT handlers (default true). */
+  readonly handleSignals?: boolean;
+}
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly db: Db;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const config = configFromEnv(env);
+  const databaseUrl = options.databaseUrl ?? env.DATABASE_URL;
+  const db = await openDb({ databaseUrl, dataDir: options.dataDir ?? defaultDataDir() });
+  try {
+    await migrateToLatest(db.kysely);
+    const admin = await bootstrapAdmin(db, { clientId: config.adminClientId, clientSecret: config.adminClientSecret }, new Date());
+    const app = await buildApp({ db, config });
+    const port = options.port ?? Number(env.PORT ?? 3000);
+    const host = options.host ?? env.HOST ?? '0.0.0.0';
+    await app.listen({ port, host });
+    const address = app.server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
+    if (admin) {
+      print('Created the admin integration (shown once; keep the secret safe):');
+      print(`  client_id:     ${admin.clientId}`);
+      print(`  client_secret: ${admin.clientSecret}`);
+    }
+    print(`Stockroute is listening (${db.engine === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'})`);
+    print(`  API:      ${url}/api`);
+    print(`  OpenAPI:  ${url}/openapi.json`);
+    print(`  Docs:     ${url}/docs`);
+    print(`  Admin UI: ${url}/admin`);
+    let closing: Promise<void> | undefined;
+    const close = () => (closing ??= (async () => {
+      await app.close();
+      await db.close();
+    })());
+    if (options.handleSignals ?? true) {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        process.once(signal, () => {
+          app.log.info({ signal }, 'shutting down');
+          close().then(() => process.exit(0), () => process.exit(1));
+        });
+      }
+    }
+    return { app, db, url, close };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
