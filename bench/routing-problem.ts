@@ -2,7 +2,9 @@
 // real-looking coordinates), 200 SKUs in three shipping categories (a few do_not_ship,
 // do_not_track and backorderable), stock spread unevenly (a location holds ~40% of SKUs,
 // the primary only some), and a stream of 10-line orders to destinations across Europe.
-// Drawn with pure-rand from a fixed seed, so every run measures the same problems.
+// Each problem carries the stock rows of its order's SKUs only (~1,600 rows), as a caller
+// loading a snapshot for one order does. Drawn with pure-rand from a fixed seed, so every
+// run measures the same problems.
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -43,12 +45,12 @@ export function routingProblems(size: WorldSize = BENCH_WORLD, seed = 20_260_101
     doNotTrack: chance(0.03),
     allowBackorders: chance(0.1),
   }));
-  const stock: StockInput[] = [];
+  const stockBySku = new Map<string, StockInput[]>(skus.map((s) => [s.code, []]));
   for (const [i, location] of locations.entries()) {
     for (const sku of skus) {
       if (sku.doNotTrack || !chance(i === 0 ? 0.5 : 0.4)) continue;
       const quantity = int(0, 12);
-      stock.push({
+      stockBySku.get(sku.code)?.push({
         location: location.code,
         sku: sku.code,
         quantity: qty(quantity),
@@ -59,15 +61,16 @@ export function routingProblems(size: WorldSize = BENCH_WORLD, seed = 20_260_101
   }
   return Array.from({ length: size.orders }, (_, o): RoutingProblem => {
     const picked = pickDistinct(rng, size.skus, size.linesPerOrder);
-    const lines: OrderLine[] = picked.map((s, l) => ({ id: `o${o}-l${l + 1}`, sku: skus[s]?.code ?? '', quantity: qty(int(1, 6)) }));
+    const orderSkus = picked.map((s) => skus[s] as SkuInput);
+    const lines: OrderLine[] = orderSkus.map((sku, l) => ({ id: `o${o}-l${l + 1}`, sku: sku.code, quantity: qty(int(1, 6)) }));
     return {
       strategy: null,
       algorithm: 'priority',
       distanceMode: 'driving',
       stockLocationsCutoff: null,
       locations,
-      skus,
-      stock,
+      skus: orderSkus,
+      stock: orderSkus.flatMap((sku) => stockBySku.get(sku.code) ?? []),
       lines,
       destination: { lat: round(real(38, 58), 4), lng: round(real(-5, 25), 4), countryCode: null, zipCode: null },
     };
