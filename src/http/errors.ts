@@ -114,7 +114,8 @@ function fromPgError(error: PgError, method: string): ErrorObject | undefined {
 function fromValidation(error: FastifyError): ErrorObject[] {
   const context = error.validationContext ?? 'body';
   return (error.validation ?? []).filter((v) => v.keyword !== 'boolean').map((v) => {
-    const extra = (v.params as { additionalProperties?: string[] }).additionalProperties;
+    const params = v.params as { additionalProperties?: string[]; additionalProperty?: string };
+    const extra = params.additionalProperties ?? (params.additionalProperty !== undefined ? [params.additionalProperty] : undefined);
     const pointer = extra ? `${v.instancePath}/${extra.join(',')}` : v.instancePath;
     const name = pointer.split('/').at(-1) || context;
     const detail = extra ? `${extra.join(', ')} is not an allowed attribute` : `${name} ${v.message ?? 'is invalid'}`;

@@ -62,8 +62,8 @@ export const IdParams = Type.Object({ id: Type.String({ minLength: 1 }) });
 /** The JSON:API list parameters, for documentation (the raw query is parsed by jsonapi/query.ts). */
 export const ListQuerySchema = Type.Object(
   {
-    'page[number]': Type.Optional(Type.Integer({ minimum: 1 })),
-    'page[size]': Type.Optional(Type.Integer({ minimum: 1, maximum: 25 })),
+    'page[number]': Type.Optional(Type.String({ pattern: '^[0-9]+$', description: 'page number, from 1' })),
+    'page[size]': Type.Optional(Type.String({ pattern: '^[0-9]+$', description: 'records per page, 1..25 (default 10)' })),
     sort: Type.Optional(Type.String({ description: 'e.g. -created_at,code' })),
     include: Type.Optional(Type.String({ description: 'relationship paths, e.g. sku,stock_location.address' })),
   },
