@@ -6,9 +6,11 @@ import type { Kysely } from 'kysely';
 import { isQuantityError, parseQuantity } from '../domain/quantity.js';
 import type { Quantity } from '../domain/quantity.js';
 import type { Database } from '../store/schema.js';
+import { UsageError } from '../io/import-error.js';
 import type { Snapshot } from './types.js';
 
-export class SnapshotNotFound extends Error {
+/** The model asked for is not there (or not one): bad usage, exit status 2. */
+export class SnapshotNotFound extends UsageError {
   override readonly name = 'SnapshotNotFound';
 }
 
