@@ -1,5 +1,6 @@
 // The inventory grid's data: every location, SKU and stock item (with its reservations), and
 // each SKU's salable quantity from its `inventory` block. Adjustments write stock movements.
+// Relationship linkage only comes with `include`, so every relationship read here is included.
 import { ApiError } from './errors.js';
 import { create, getAll, getDoc, update } from './client.js';
 import { Included, relIds, type Resource } from './jsonapi.js';
@@ -23,10 +24,10 @@ export const cellKey = (sku: string, locationId: string): string => `${sku}@${lo
 
 async function stockItems() {
   try {
-    return await getAll<StockItemAttrs>('stock_items', { include: 'reserved_stock' });
+    return await getAll<StockItemAttrs>('stock_items', { include: 'stock_location,reserved_stock' });
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 400) throw e;
-    return getAll<StockItemAttrs>('stock_items');
+    return getAll<StockItemAttrs>('stock_items', { include: 'stock_location' });
   }
 }
 

@@ -65,7 +65,8 @@ export interface SkuAttrs {
   name: string;
   allow_backorders: boolean;
   do_not_track: boolean;
-  inventory?: { available: number; quantity: number; levels: { stock_location_code: string; quantity: number }[] };
+  /** Single GET only: `available` says whether one unit can sell; `quantity` is the salable quantity (null: not tracked). */
+  inventory?: { available: boolean; quantity: number | null; levels: { stock_location_code: string; quantity: number }[] };
 }
 
 export interface StockItemAttrs {

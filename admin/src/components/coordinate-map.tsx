@@ -15,17 +15,22 @@ export function CoordinateMap({ points }: { readonly points: readonly Point[] })
   const lats = points.map((p) => p.lat);
   const lngs = points.map((p) => p.lng);
   const [minLat, maxLat, minLng, maxLng] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
-  const spanLat = Math.max(maxLat - minLat, 0.01);
-  const spanLng = Math.max(maxLng - minLng, 0.01);
-  const x = (lng: number) => PAD + ((lng - minLng) / spanLng) * (W - 2 * PAD);
-  const y = (lat: number) => H - PAD - ((lat - minLat) / spanLat) * (H - 2 * PAD);
+  // One scale for both axes (longitude shrunk by cos(latitude)) keeps distances in proportion.
+  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const spanX = Math.max((maxLng - minLng) * k, 0.01);
+  const spanY = Math.max(maxLat - minLat, 0.01);
+  const scale = Math.min((W - 2 * PAD) / spanX, (H - 2 * PAD) / spanY);
+  const offX = (W - spanX * scale) / 2;
+  const offY = (H - spanY * scale) / 2;
+  const x = (lng: number) => offX + (lng - minLng) * k * scale;
+  const y = (lat: number) => H - offY - (lat - minLat) * scale;
   return (
     <svg className="coordinate-map" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={`Map of ${points.length} locations`}>
       <rect x="0" y="0" width={W} height={H} rx="6" className="map-bg" />
       {points.map((p) => (
         <g key={p.label}>
           <circle cx={x(p.lng)} cy={y(p.lat)} r="5" className="map-dot" />
-          <text x={x(p.lng) + 8} y={y(p.lat) + 4} className="map-label">
+          <text x={x(p.lng) + (x(p.lng) > W / 2 ? -8 : 8)} y={y(p.lat) + 4} textAnchor={x(p.lng) > W / 2 ? 'end' : 'start'} className="map-label">
             {p.label}
           </text>
           <title>{`${p.label}: ${p.lat.toFixed(4)}, ${p.lng.toFixed(4)}`}</title>

@@ -38,7 +38,7 @@ export function InventoryModelPage() {
         <Link to="/inventory-models">All inventory models</Link>
       </p>
       <h1>Inventory model: {model.attributes.name}</h1>
-      <ModelSettingsForm key={`${model.id}:${model.attributes.strategy}`} model={model} onSaved={reload} />
+      <ModelSettingsForm key={model.id} model={model} onSaved={reload} />
       <h2>Locations by priority</h2>
       <ErrorSummary error={actionError} />
       <table>

@@ -37,7 +37,7 @@ export function InventoryPage() {
                 {sku.attributes.code}
                 <div className="sub">{sku.attributes.name}</div>
               </th>
-              <td className="num salable">{sku.attributes.do_not_track ? 'not tracked' : formatQty(sku.attributes.inventory?.available)}</td>
+              <td className="num salable">{sku.attributes.do_not_track || sku.attributes.inventory?.quantity === null ? 'not tracked' : formatQty(sku.attributes.inventory?.quantity)}</td>
               {data.locations.map((loc) => {
                 const key = cellKey(sku.attributes.code, loc.id);
                 const cell = data.cells.get(key);

@@ -1,9 +1,10 @@
 // The Source Selection page (Magento's "Ship"): run an algorithm for the order's unshipped
 // quantities, keep or edit each Qty to Deduct (or ship everything from one source), then
 // Proceed to Shipment, which saves the quantities and opens the New Shipment review.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, asApiError } from '../api/errors.js';
+import { shipsFromSingleSource } from '../api/orders.js';
 import { createSelection, saveItems, type DistanceMode, type Selection } from '../api/source-selections.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { Loading } from '../components/loading.js';
@@ -22,16 +23,18 @@ export function SourceSelectionPage() {
   const [fieldErrors, setFieldErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(true);
+  const singleSource = useRef<Promise<boolean>>(undefined);
+  singleSource.current ??= shipsFromSingleSource(orderId).catch(() => false);
 
   useEffect(() => {
     let live = true;
     setBusy(true);
     setError(undefined);
-    createSelection(orderId, choice.algorithm, choice.mode).then(
-      (s) => {
+    Promise.all([createSelection(orderId, choice.algorithm, choice.mode), singleSource.current]).then(
+      ([s, single]) => {
         if (!live) return;
-        // Single-source: nothing to choose, go straight to the review.
-        if (locationsOf(s.attributes.items).length <= 1) {
+        // Single-source model: nothing to choose, go straight to the review.
+        if (single) {
           void navigate(`/orders/${orderId}/ship/${s.id}`, { replace: true });
           return;
         }

@@ -1,0 +1,49 @@
+// Debian's Chromium driven by playwright-core (no browser downloads here), a console-error
+// collector, and numbered screenshots in test-artifacts/admin/.
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ARTIFACTS = 'test-artifacts/admin';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface Watched {
+  readonly page: Page;
+  /** Console errors, uncaught page errors and failed HTTP responses seen so far. */
+  readonly errors: string[];
+  shot(name: string): Promise<void>;
+}
+
+/** A page whose screenshots are `<prefix>-NN-<step>.png` (older ones of that prefix removed). */
+export async function openPage(browser: Browser, prefix: string): Promise<Watched> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`${prefix}-`)) rmSync(`${ARTIFACTS}/${f}`);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  // Failed API calls, with the error the server gave, make failures readable.
+  page.on('response', (r) => {
+    if (r.status() < 400) return;
+    void r.text().then(
+      (body) => errors.push(`http: ${r.status()} ${r.request().method()} ${decodeURIComponent(r.url())} ${body.slice(0, 300)}`),
+      () => errors.push(`http: ${r.status()} ${r.request().method()} ${r.url()}`),
+    );
+  });
+  let n = 0;
+  return {
+    page,
+    errors,
+    async shot(name) {
+      n += 1;
+      await page.screenshot({ path: `${ARTIFACTS}/${prefix}-${String(n).padStart(2, '0')}-${name}.png`, fullPage: true });
+    },
+  };
+}
