@@ -9,6 +9,8 @@ import { table } from './benchmark.js';
 
 const MODULES: Record<string, () => Promise<object>> = {
   routing: () => import('./routing.js'),
+  'hot-sku': () => import('./hot-sku.js'),
+  salable: () => import('./salable.js'),
 };
 
 const RESULTS = new URL('./results.json', import.meta.url);
