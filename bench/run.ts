@@ -9,6 +9,7 @@ import { table } from './benchmark.js';
 
 const MODULES: Record<string, () => Promise<object>> = {
   routing: () => import('./routing.js'),
+  simulate: () => import('./simulate.js'),
   'hot-sku': () => import('./hot-sku.js'),
   salable: () => import('./salable.js'),
 };

@@ -5,11 +5,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { rankingNames } from '../domain/selection/index.js';
 import { strategyNames } from '../domain/strategies/index.js';
+import { describeDb, openDbFromOptions } from '../cli/open-db.js';
 import { describeError } from '../io/cli-support.js';
 import type { DbOptions } from '../io/cli-support.js';
 import { UsageError } from '../io/import-error.js';
 import { startProgress } from '../io/progress.js';
-import { openDb } from '../store/db.js';
 import type { Region } from './cities.js';
 import { generateOrders } from './generate-orders.js';
 import { generateSnapshot } from './generate-snapshot.js';
@@ -102,12 +102,13 @@ async function readSnapshot(options: SimulateOptions & DbOptions, expectedOrders
     return result.snapshot;
   }
   if (options.fromDb) {
-    const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
-    const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir: options.dataDir });
+    const db = await openDbFromOptions(options); // read-only: no migration
     try {
       return await loadSnapshotFromDb(db.kysely, options.model!);
     } catch (error) {
-      if (/relation .* does not exist/.test(describeError(error).message)) throw new UsageError('the database has no Stockroute tables: run `stockroute migrate` (or `stockroute demo`) first');
+      if (/relation .* does not exist/.test(describeError(error).message)) {
+        throw new UsageError(`${describeDb(options)} has no Stockroute tables: run \`stockroute migrate\` (or \`stockroute demo\`) first`);
+      }
       throw error;
     } finally {
       await db.close();

@@ -100,13 +100,15 @@ describe('stockroute simulate', () => {
     expect(run.stdout).toContain(`HTML report: ${html}`);
   });
 
-  it('gives the same figures for the same seed', async () => {
+  it('gives the same figures for the same seed, also when the saved snapshot is replayed', async () => {
     const a = join(dir, 'a.json');
     const b = join(dir, 'b.json');
+    const saved = join(dir, 'saved-snapshot.json');
     const args = ['--generate', '300', '--seed', '9', '--strategies', 'split_shipments,ship_from_primary'];
-    expect((await simulate([...args, '--json', a])).code).toBe(0);
-    expect((await simulate([...args, '--json', b])).code).toBe(0);
+    expect((await simulate([...args, '--json', a, '--save-snapshot', saved])).code).toBe(0);
+    expect((await simulate([...args, '--json', b, '--snapshot', saved])).code).toBe(0);
     expect(untimed(readJson(a))).toEqual(untimed(readJson(b)));
+    expect(readJson(a).scenarios[0]!.orders_placed).toBeGreaterThan(200);
   }, 120_000);
 
   it('replays a CSV order file against a snapshot file, strategies × algorithms', async () => {
