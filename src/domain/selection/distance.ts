@@ -4,7 +4,7 @@
 // priority; ties break by priority, then code. With no route data at all (no table, an
 // 'unavailable' table, or no candidate measured) it cannot rank: the selection falls back to
 // priority and reports why.
-import { describe, listed } from './explain.js';
+import { code, describe, listed } from './explain.js';
 import type { RankedLocation, Ranking } from './ranking.js';
 import { byPriorityThenCode, ranked } from './ranking.js';
 
@@ -24,8 +24,8 @@ export const distanceRanking: Ranking = {
     const unplaced = all.filter((l) => measure(l) === null).sort(byPriorityThenCode);
     placed.sort((a, b) => (measure(a) as number) - (measure(b) as number) || byPriorityThenCode(a, b));
     const basis = `${byTime ? 'travel time' : 'distance'} (${mode}, ${distances.provider})`;
-    const explanation = [`ranked by ${basis}: ${listed(placed.map(describe))}`];
-    if (unplaced.length > 0) explanation.push(`not measured, ranked last by priority: ${listed(unplaced.map((l) => l.code))}`);
+    const explanation = [`ranked by ${basis}: ${listed(placed, describe)}`];
+    if (unplaced.length > 0) explanation.push(`not measured, ranked last by priority: ${listed(unplaced, code)}`);
     return { kind: 'ranked', order: [...placed, ...unplaced], explanation };
   },
 };

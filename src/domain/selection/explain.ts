@@ -22,8 +22,10 @@ export function describe(location: RankedLocation): string {
   return `${location.code} (priority ${location.priority}${measure === null ? '' : `, ${measure}`})`;
 }
 
-/** Names up to NAMED_LIMIT items, then "… and N more". */
-export function listed(items: readonly string[]): string {
-  if (items.length <= NAMED_LIMIT) return items.join(', ');
-  return `${items.slice(0, NAMED_LIMIT).join(', ')}, … and ${items.length - NAMED_LIMIT} more`;
+/** Names up to NAMED_LIMIT items, then "… and N more" (only the named ones are formatted). */
+export function listed<T>(items: readonly T[], name: (item: T) => string): string {
+  const named = items.slice(0, NAMED_LIMIT).map(name).join(', ');
+  return items.length <= NAMED_LIMIT ? named : `${named}, … and ${items.length - NAMED_LIMIT} more`;
 }
+
+export const code = (location: { readonly code: string }): string => location.code;

@@ -6,7 +6,7 @@
 import { ZERO, isPositive, min, sub } from '../quantity.js';
 import type { Quantity } from '../quantity.js';
 import type { LineSelection, OrderLine, SourceAllocation } from '../routing.js';
-import { amount, describe, listed } from './explain.js';
+import { amount, code, describe, listed } from './explain.js';
 import type { RankedLocation } from './ranking.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -17,10 +17,8 @@ export interface Fill {
 
 export function fill(snapshot: Snapshot, lines: readonly OrderLine[], order: readonly RankedLocation[]): Fill {
   const explanation: string[] = [];
-  /** SKU → location → still available after the lines before. */
-  const remaining = new Map<string, Map<string, Quantity>>();
-  /** SKU → the ranked locations holding it in stock. */
-  const holders = new Map<string, readonly RankedLocation[]>();
+  /** SKU → its holders in `order` and what each still has after the lines before. */
+  const stock = new Map<string, { holders: readonly RankedLocation[]; left: Quantity[] }>();
 
   const selections = lines.map((line): LineSelection => {
     const sku = snapshot.sku(line.sku);
@@ -28,28 +26,26 @@ export function fill(snapshot: Snapshot, lines: readonly OrderLine[], order: rea
       explanation.push(`${line.sku} is do_not_track: no stock needed for ${amount(line.quantity)}`);
       return { line: line.id, sku: line.sku, quantity: line.quantity, shortfall: ZERO, backordered: ZERO, sources: [] };
     }
-    let left = remaining.get(line.sku);
-    let at = holders.get(line.sku);
-    if (left === undefined || at === undefined) {
-      const stock = snapshot.stock.get(line.sku) ?? new Map<string, Quantity>();
-      left = new Map(stock);
-      at = order.filter((l) => stock.has(l.code));
-      remaining.set(line.sku, left);
-      holders.set(line.sku, at);
+    let held = stock.get(line.sku);
+    if (held === undefined) {
+      const holdings = snapshot.holders(line.sku, order);
+      held = { holders: holdings.locations, left: [...holdings.available] };
+      stock.set(line.sku, held);
     }
+    const { holders, left } = held;
     let needed = line.quantity;
-    const sources = at.map((location): SourceAllocation => {
-      const available = left.get(location.code) ?? ZERO;
+    const sources = holders.map((location, i): SourceAllocation => {
+      const available = left[i] ?? ZERO;
       const take = min(available, needed);
       if (isPositive(take)) {
         needed = sub(needed, take);
-        left.set(location.code, sub(available, take));
+        left[i] = sub(available, take);
         explanation.push(`${describe(location)} gives ${amount(take)} of ${amount(line.quantity)} ${line.sku}`);
       }
-      const { code, priority, distanceM, durationS } = location;
-      return { location: code, priority, distanceM, durationS, quantityAvailable: available, quantityToDeduct: take };
+      const { priority, distanceM, durationS } = location;
+      return { location: location.code, priority, distanceM, durationS, quantityAvailable: available, quantityToDeduct: take };
     });
-    if (at.length === 0) explanation.push(noStockLine(snapshot, line.sku));
+    if (holders.length === 0) explanation.push(noStockLine(snapshot, order, line.sku));
     const backordered = isPositive(needed) && sku.allowBackorders ? needed : ZERO;
     if (isPositive(needed)) {
       const outcome = sku.allowBackorders ? 'backordered' : `not available (${line.sku} does not allow backorders)`;
@@ -60,8 +56,8 @@ export function fill(snapshot: Snapshot, lines: readonly OrderLine[], order: rea
   return { lines: selections, explanation };
 }
 
-function noStockLine(snapshot: Snapshot, sku: string): string {
-  const out = snapshot.outOfStock.get(sku) ?? [];
-  const why = out.length > 0 ? ` (out of stock at ${listed(out)})` : '';
+function noStockLine(snapshot: Snapshot, order: readonly RankedLocation[], sku: string): string {
+  const out = snapshot.outOfStock(sku, order);
+  const why = out.length > 0 ? ` (out of stock at ${listed(out, code)})` : '';
   return `no candidate location holds ${sku} in stock${why}`;
 }

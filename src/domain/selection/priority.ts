@@ -8,6 +8,6 @@ export const priorityRanking: Ranking = {
   name: 'priority',
   rank(candidates, context) {
     const order = candidates.map((c) => ranked(c, context.distances)).sort(byPriorityThenCode);
-    return { kind: 'ranked', order, explanation: [`ranked by priority: ${listed(order.map(describe))}`] };
+    return { kind: 'ranked', order, explanation: [`ranked by priority: ${listed(order, describe)}`] };
   },
 };

@@ -1,6 +1,6 @@
 // What an order needs of tracked stock, per SKU, and which locations can give all of it:
 // the set arithmetic on SKU → quantity maps that the strategies decide with.
-import { ZERO, covers, quantityMap } from '../quantity.js';
+import { quantityMap } from '../quantity.js';
 import type { QuantityMap } from '../quantity.js';
 import type { OrderLine } from '../routing.js';
 import type { RankedLocation } from '../selection/ranking.js';
@@ -14,12 +14,17 @@ export function trackedDemand(snapshot: Snapshot, lines: readonly OrderLine[]): 
 
 /** What `location` has available of the SKUs in `demand`. */
 export function availableAt(snapshot: Snapshot, location: string, demand: QuantityMap): QuantityMap {
-  return quantityMap([...demand.keys()].map((sku) => [sku, snapshot.stock.get(sku)?.get(location) ?? ZERO] as const));
+  return quantityMap([...demand.keys()].map((sku) => [sku, snapshot.available(sku, location)] as const));
 }
 
-/** True when `location` alone has everything `demand` asks for. */
+/**
+ * True when `location` alone has everything `demand` asks for: covers(availableAt(…), demand),
+ * written as a loop that stops at the first SKU missing, because first-available asks it of
+ * every candidate in turn.
+ */
 export function servesAll(snapshot: Snapshot, location: string, demand: QuantityMap): boolean {
-  return covers(availableAt(snapshot, location, demand), demand);
+  for (const [sku, needed] of demand) if (snapshot.available(sku, location) < needed) return false;
+  return true;
 }
 
 /** The ranked candidates in priority order (what the transfer strategies walk). */
