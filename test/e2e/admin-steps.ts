@@ -21,3 +21,44 @@ export async function cell(page: Page, sku: string, location: string) {
     available: (await td.locator('.available').textContent())?.trim(),
   };
 }
+
+/** The Qty to Deduct field of one SKU at one source on the Source Selection page. */
+export function deduct(page: Page, sku: string, location: string) {
+  return page.getByLabel(`Qty to Deduct of ${sku} from ${location}`);
+}
+
+/** Every Qty to Deduct on the page as { 'SKU@LOCATION': value }. */
+export async function deductions(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const item of await page.locator('.selection-item').all()) {
+    const sku = await item.getAttribute('data-sku');
+    for (const row of await item.locator('tbody tr').all()) {
+      out[`${sku}@${await row.getAttribute('data-source')}`] = await row.locator('input').inputValue();
+    }
+  }
+  return out;
+}
+
+/** The review page's tables as { LOCATION: { SKU: [ordered, to ship] } }. */
+export async function reviewTables(page: Page): Promise<Record<string, Record<string, [string, string]>>> {
+  const out: Record<string, Record<string, [string, string]>> = {};
+  for (const table of await page.locator('table.review').all()) {
+    const code = (await table.getAttribute('data-source')) ?? '?';
+    out[code] = {};
+    for (const row of await table.locator('tbody tr').all()) {
+      const cells = await row.locator('td').allTextContents();
+      out[code][cells[0] ?? '?'] = [cells[1] ?? '', cells[2] ?? ''];
+    }
+  }
+  return out;
+}
+
+/** The order page's line items as { SKU: { ordered, shipped, backordered, reserved } }. */
+export async function orderLines(page: Page) {
+  const out: Record<string, { ordered: string; shipped: string; backordered: string; reserved: string }> = {};
+  for (const row of await page.locator('tr[data-sku]').all()) {
+    const [sku, ordered, shipped, backordered, reserved] = await row.locator('td').allTextContents();
+    out[sku ?? '?'] = { ordered: ordered ?? '', shipped: shipped ?? '', backordered: backordered ?? '', reserved: reserved ?? '' };
+  }
+  return out;
+}

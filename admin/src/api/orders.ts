@@ -37,7 +37,7 @@ export async function fetchOrder(id: string): Promise<LoadedOrder> {
 /** Why the Ship button is disabled, or undefined when the order can ship. */
 export function cannotShipReason(order: OrderAttrs, unshipped: number): string | undefined {
   if (order.status !== 'placed' && order.status !== 'approved') return `The order is ${order.status}; only placed or approved orders ship.`;
-  if (order.payment_status !== 'paid') return `Payment is ${order.payment_status}; only paid orders ship.`;
+  if (order.payment_status !== 'paid' && order.payment_status !== 'free') return `Payment is ${order.payment_status}; only paid (or free) orders ship.`;
   if (unshipped <= 0) return 'Everything in this order has shipped.';
   return undefined;
 }

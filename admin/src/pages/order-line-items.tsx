@@ -18,7 +18,7 @@ function reservedWhere(included: Included, reservations: Resource<ReservationAtt
     const place = location?.attributes.code ?? 'unknown location';
     byPlace.set(place, (byPlace.get(place) ?? 0) + r.attributes.quantity);
   }
-  return [...byPlace].map(([place, q]) => `${formatQty(q)} at ${place}`).join(', ');
+  return [...byPlace].sort(([a], [b]) => a.localeCompare(b)).map(([place, q]) => `${formatQty(q)} at ${place}`).join(', ');
 }
 
 export function LineItemsTable({ order, included }: Props) {

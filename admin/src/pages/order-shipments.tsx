@@ -12,7 +12,7 @@ interface Props {
 }
 
 export function OrderShipments({ order, included }: Props) {
-  const shipments = included.many<ShipmentAttrs>(order, 'shipments');
+  const shipments = included.many<ShipmentAttrs>(order, 'shipments').sort((a, b) => a.attributes.number.localeCompare(b.attributes.number, undefined, { numeric: true }));
   const stockLines = included.many<StockLineItemAttrs>(order, 'stock_line_items');
   return (
     <>
