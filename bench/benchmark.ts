@@ -1,6 +1,8 @@
 // What a benchmark module exports, and small helpers they share: timing samples, percentiles
 // and a plain-text table. A module is `export const benchmark: Benchmark = { name, run }`;
 // `run` prints its own progress and returns flat figures for bench/results.json.
+import os from 'node:os';
+
 export type Figures = Record<string, number | string>;
 
 export interface Benchmark {
@@ -19,31 +21,55 @@ export function percentile(sorted: readonly number[], q: number): number {
 
 export interface Timing {
   readonly iterations: number;
+  /** Wall-clock time per call, microseconds. */
   readonly p50Us: number;
   readonly p99Us: number;
   readonly meanUs: number;
   readonly perSecond: number;
 }
 
+/** CPU time of this process per call (user + system, GC threads included), microseconds:
+ *  unlike wall-clock time it does not grow while the machine is busy with other work. */
+export interface CpuTiming {
+  readonly cpuP50Us: number;
+  readonly cpuP99Us: number;
+}
+
 /** Runs `once` `warmup` times untimed, then `iterations` times, timing each call. */
-export function timeSync(once: (i: number) => void, options: { warmup: number; iterations: number }): Timing {
+export function timeSync(once: (i: number) => void, options: { warmup: number; iterations: number }): Timing & CpuTiming {
   for (let i = 0; i < options.warmup; i += 1) once(i);
-  const samples = new Float64Array(options.iterations);
+  const wall: number[] = new Array<number>(options.iterations);
+  const cpu: number[] = new Array<number>(options.iterations);
   const started = process.hrtime.bigint();
   for (let i = 0; i < options.iterations; i += 1) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     once(i);
-    samples[i] = Number(process.hrtime.bigint() - t0) / 1_000;
+    wall[i] = Number(process.hrtime.bigint() - t0) / 1_000;
+    const c = process.cpuUsage(c0);
+    cpu[i] = c.user + c.system;
   }
   const totalUs = Number(process.hrtime.bigint() - started) / 1_000;
-  const sorted = [...samples].sort((a, b) => a - b);
+  wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   return {
     iterations: options.iterations,
-    p50Us: percentile(sorted, 0.5),
-    p99Us: percentile(sorted, 0.99),
-    meanUs: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+    p50Us: percentile(wall, 0.5),
+    p99Us: percentile(wall, 0.99),
+    meanUs: wall.reduce((a, b) => a + b, 0) / wall.length,
+    cpuP50Us: percentile(cpu, 0.5),
+    cpuP99Us: percentile(cpu, 0.99),
     perSecond: (options.iterations / totalUs) * 1_000_000,
   };
+}
+
+/** A warning when other work competes for the CPUs (wall-clock tails then measure waiting). */
+export function busyMachineWarning(): string | null {
+  const load = os.loadavg()[0] ?? 0;
+  const cpus = os.cpus().length;
+  return load > cpus
+    ? `note: the machine is busy (load ${load.toFixed(1)} on ${cpus} CPUs): wall-clock p99 includes waiting for a CPU; the CPU-time columns show what the work itself costs`
+    : null;
 }
 
 /** A plain-text table with aligned columns (numbers right-aligned). */
