@@ -12,10 +12,16 @@ import { reservedStocks, stockMovements, stockReservations } from './stock-ledge
 import { stockItems } from './stock-items.js';
 import { stockLocations } from './stock-locations.js';
 import { webhooks } from './webhooks.js';
+import { lineItems } from './line-items.js';
+import { orders } from './orders.js';
+import { shipments } from './shipments.js';
+import { stockLineItems } from './stock-line-items.js';
+import { stockTransfers } from './stock-transfers.js';
 
 export const resources: readonly ResourceDefinition[] = [
   addresses, stockLocations, shippingCategories, skus, stockItems, reservedStocks, stockReservations, stockMovements,
   markets, inventoryModels, inventoryStockLocations, inventoryReturnLocations, applications, webhooks,
+  orders, lineItems, shipments, stockLineItems, stockTransfers,
 ] as unknown as readonly ResourceDefinition[];
 
 const byType = new Map(resources.map((r) => [r.type, r]));
