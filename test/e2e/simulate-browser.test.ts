@@ -75,6 +75,8 @@ describe('simulate HTML report in a browser', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
     await page.locator('#chart-shipments').screenshot({ path: join(ARTIFACTS, 'shipments-chart.png') });
+    await page.locator('#chart-distance').screenshot({ path: join(ARTIFACTS, 'distance-chart.png') });
+    await page.locator('#figures').screenshot({ path: join(ARTIFACTS, 'figures-table.png') });
     expect(readFileSync(join(ARTIFACTS, 'report.png')).length).toBeGreaterThan(10_000);
     await page.close();
   });
