@@ -11,7 +11,9 @@ import type { Command } from 'commander';
 import type { DistanceProvider } from '../domain/distance/provider.js';
 import { DISTANCE_PROVIDERS, distanceConfigFromEnv, distanceProviderFromConfig } from '../distance/index.js';
 import type { DistanceProviderName } from '../distance/index.js';
+import { DomainFailure } from '../domain/errors.js';
 import { parseRouteInput } from './route-format/input.js';
+import type { Registries } from './route-format/input.js';
 import { answerToJson, formatLine, formatPretty } from './route-format/output.js';
 import { engineRegistries, solve } from './route-format/solve.js';
 
@@ -23,6 +25,7 @@ interface RouteOptions {
 }
 
 const EXIT_INVALID = 2;
+const EXIT_FAILURE = 1;
 
 const EXAMPLES = `
 Examples:
@@ -83,10 +86,21 @@ async function route(file: string | undefined, options: RouteOptions): Promise<n
 
 async function routeOne(file: string | undefined, source: string, provider: DistanceProvider): Promise<number> {
   const text = file === undefined ? await readStdin() : await readFile(file, 'utf8');
-  const input = parseRouteInput(text, engineRegistries());
-  if (!input.ok) return fail(input.errors.map((e) => `stockroute route: ${source}: ${e}`).join('\n'));
-  await write(formatPretty(answerToJson(await solve(input.problem, provider))));
-  return 0;
+  const outcome = await answer(text, engineRegistries(), provider);
+  switch (outcome.kind) {
+    case 'plan':
+      await write(formatPretty(outcome.json));
+      return 0;
+    case 'invalid':
+      return fail(outcome.errors.map((e) => `stockroute route: ${source}: ${e}`).join('\n'));
+    case 'failed':
+      process.stderr.write(`stockroute route: unexpected failure (a bug; please report it with the input): ${outcome.detail}\n`);
+      return EXIT_FAILURE;
+    default: {
+      const never: never = outcome;
+      return never;
+    }
+  }
 }
 
 async function routeLines(file: string | undefined, provider: DistanceProvider): Promise<number> {
@@ -97,15 +111,37 @@ async function routeLines(file: string | undefined, provider: DistanceProvider):
   for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
     lineNumber += 1;
     if (line.trim() === '') continue;
-    const input = parseRouteInput(line, registries);
-    if (!input.ok) {
-      exitCode = EXIT_INVALID;
-      await write(formatLine({ error: input.errors.join('; '), line: lineNumber }));
+    const outcome = await answer(line, registries, provider);
+    if (outcome.kind === 'plan') {
+      await write(formatLine(outcome.json));
       continue;
     }
-    await write(formatLine(answerToJson(await solve(input.problem, provider))));
+    const error = outcome.kind === 'invalid' ? outcome.errors.join('; ') : `unexpected failure: ${outcome.message}`;
+    if (outcome.kind === 'failed') process.stderr.write(`stockroute route: line ${lineNumber}: ${outcome.detail}\n`);
+    exitCode = exitCode === EXIT_INVALID || outcome.kind === 'invalid' ? EXIT_INVALID : EXIT_FAILURE;
+    await write(formatLine({ error, line: lineNumber }));
   }
   return exitCode;
+}
+
+type Outcome =
+  | { readonly kind: 'plan'; readonly json: unknown }
+  | { readonly kind: 'invalid'; readonly errors: readonly string[] }
+  | { readonly kind: 'failed'; readonly message: string; readonly detail: string };
+
+/** One problem's text → its plan, the input's faults, or an engine failure (never thrown). */
+async function answer(text: string, registries: Registries, provider: DistanceProvider): Promise<Outcome> {
+  const input = parseRouteInput(text, registries);
+  if (!input.ok) return { kind: 'invalid', errors: input.errors };
+  try {
+    return { kind: 'plan', json: answerToJson(await solve(input.problem, provider)) };
+  } catch (error) {
+    if (error instanceof DomainFailure && error.error.code === 'VALIDATION_ERROR') {
+      return { kind: 'invalid', errors: [`${error.error.field}: ${error.error.message}`] };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'failed', message, detail: error instanceof Error ? (error.stack ?? message) : message };
+  }
 }
 
 async function readStdin(): Promise<string> {
