@@ -1,12 +1,11 @@
 // `stockroute geonames import FILE...`: load GeoNames postal-code files for offline geocoding.
 import type { Command } from 'commander';
 import { importGeonames } from '../io/geonames-import.js';
-import { runWithDb, withDbOptions, type DbOptions } from '../io/cli-support.js';
+import { exitTwoOnUsageError, runWithDb, withDbOptions, type DbOptions } from '../io/cli-support.js';
 import { startProgress } from '../io/progress.js';
 
 export function register(program: Command): void {
-  const geonames = program
-    .command('geonames')
+  const geonames = exitTwoOnUsageError(program.command('geonames'))
     .description('Offline geocoding data: GeoNames postal codes (download from https://download.geonames.org/export/zip/)');
   withDbOptions(
     geonames

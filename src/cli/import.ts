@@ -1,11 +1,16 @@
 // `stockroute import <table> FILE`: upsert stock locations, SKUs or stock items from CSV,
 // streaming, all or nothing.
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { importCsv } from '../io/csv-import.js';
-import { UsageError } from '../io/import-error.js';
 import { runWithDb, withDbOptions, type DbOptions } from '../io/cli-support.js';
 import { startProgress } from '../io/progress.js';
 import { csvTable, describeColumns } from '../io/tables.js';
+
+function batchSize(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('must be an integer between 1 and 10000');
+  return n;
+}
 
 export function register(program: Command): void {
   withDbOptions(
@@ -14,7 +19,7 @@ export function register(program: Command): void {
       .description('Import shipping categories, stock locations, SKUs or stock items from a CSV file (header row; upsert by code; all or nothing)')
       .argument('<table>', 'shipping_categories | stock_locations | skus | stock_items')
       .argument('<file>', 'CSV file with a header row')
-      .option('--batch-size <n>', 'rows per INSERT statement', (v) => Number.parseInt(v, 10), 1000)
+      .option('--batch-size <n>', 'rows per INSERT statement (1-10000)', batchSize, 1000)
       .addHelpText(
         'after',
         `
@@ -35,9 +40,6 @@ Examples:
   ).action(async (tableName: string, file: string, options: DbOptions & { batchSize: number }) => {
     await runWithDb('import', options, async (db) => {
       const table = csvTable(tableName);
-      if (!Number.isInteger(options.batchSize) || options.batchSize < 1 || options.batchSize > 10_000) {
-        throw new UsageError('--batch-size must be an integer between 1 and 10000');
-      }
       const started = Date.now();
       const bar = startProgress({ label: `import ${table.name}`, total: 1, bytes: true });
       try {

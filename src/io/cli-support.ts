@@ -4,24 +4,26 @@
 // No stack traces for expected errors (set STOCKROUTE_DEBUG=1 to see them for the rest).
 import type { Command } from 'commander';
 import { DomainFailure } from '../domain/errors.js';
-import { openDb, type Db } from '../store/db.js';
+import { openDbFromOptions, type DbOptions } from '../cli/open-db.js';
+import type { Db } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { ImportError, UsageError } from './import-error.js';
 
-export interface DbOptions {
-  readonly dataDir?: string;
-  readonly databaseUrl?: string;
-}
+export type { DbOptions };
 
 export function withDbOptions(command: Command): Command {
-  return command
-    .option('--data-dir <dir>', 'embedded database folder (default ./.stockroute/data or $STOCKROUTE_DATA_DIR)')
-    .option('--database-url <url>', 'PostgreSQL URL (default $DATABASE_URL); overrides --data-dir');
+  return exitTwoOnUsageError(command)
+    .option('--data-dir <dir>', 'embedded database folder (default: $DATABASE_URL if set, else ./.stockroute/data or $STOCKROUTE_DATA_DIR)')
+    .option('--database-url <url>', 'PostgreSQL URL; overrides --data-dir and $DATABASE_URL');
+}
+
+/** Commander exits with 1 on a usage error; ours exit with 2 (help still exits 0). */
+export function exitTwoOnUsageError(command: Command): Command {
+  return command.exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 }
 
 export async function openCliDb(options: DbOptions): Promise<Db> {
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
-  const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir: options.dataDir });
+  const db = await openDbFromOptions(options);
   try {
     await migrateToLatest(db.kysely);
   } catch (error) {

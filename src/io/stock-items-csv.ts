@@ -2,9 +2,10 @@
 // (sku_code, stock_location_code). A quantity change is written as an 'import' stock movement
 // of the difference, so on_hand = Σ movements still holds. Existing rows are locked FOR UPDATE
 // in id order before they are compared, and a quantity below what open orders have reserved
-// is refused (it would oversell).
+// is refused (it would oversell). Stock that arrives serves backordered orders first.
 import { sql } from 'kysely';
 import { isWhole, sub, toDecimalString, parseQuantity, type Quantity } from '../domain/quantity.js';
+import { onStockArrived } from '../flows/stock-arrived.js';
 import { newId } from '../store/ids.js';
 import type { Trx } from '../store/transaction.js';
 import type { Cells } from './csv-cells.js';
@@ -131,6 +132,17 @@ class StockItemsWriter implements BatchWriter<StockItemRow> {
         delta: toDecimalString(c.delta), reason: 'import', quantity_after: toDecimalString(c.row.quantity),
       })))
       .execute();
+    await this.serveBackorders(moved.filter((c) => c.delta > 0 && c.status === 'in_stock'));
+  }
+
+  /** Stock that arrived serves backordered demand first (flows/stock-arrived.ts). */
+  private async serveBackorders(arrived: readonly { row: StockItemRow; locationId: string }[]) {
+    if (arrived.length === 0) return;
+    const codes = [...new Set(arrived.map((a) => a.row.skuCode))];
+    const waiting = await this.trx.selectFrom('line_items').select('sku_code').distinct()
+      .where('backordered_quantity', '>', 0).where('sku_code', 'in', codes).execute();
+    const skus = new Set(waiting.map((w) => w.sku_code));
+    for (const a of arrived) if (skus.has(a.row.skuCode)) await onStockArrived(this.trx, { skuCode: a.row.skuCode, stockLocationId: a.locationId });
   }
 
   private async resolveSkus(rows: readonly Located<StockItemRow>[]) {
