@@ -1,12 +1,15 @@
 // Idempotency-Key on POST/PATCH under /api. The key row is inserted first, in its own
 // statement (ON CONFLICT DO NOTHING), so of two concurrent duplicates only one runs; the
-// other sees the row and gets the stored response, or 409 while the first is still running.
+// other sees the row and gets the stored response, or 409 while the first is still running
+// (a claim never answered, because the process died, is released after five minutes).
 // Same key with a different method, path or body → 422. Server errors free the key.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../store/db.js';
 import { ApiError } from './errors.js';
 import { MEDIA_TYPE } from './jsonapi/media-type.js';
+
+const ABANDONED_AFTER_MS = 5 * 60_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,11 +24,14 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     const applicationId = request.auth.applicationId;
     const path = request.url.split('?')[0] ?? request.url;
     const bodyHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
-    const inserted = await db.kysely.insertInto('idempotency_keys')
+    const claim = () => db.kysely.insertInto('idempotency_keys')
       .values({ key, application_id: applicationId, method: request.method, path, body_hash: bodyHash })
       .onConflict((oc) => oc.columns(['application_id', 'key']).doNothing())
       .returning('key').executeTakeFirst();
-    if (inserted) {
+    // A claim left unanswered (the process died mid-request) is released after a while.
+    await db.kysely.deleteFrom('idempotency_keys').where('application_id', '=', applicationId).where('key', '=', key)
+      .where('status_code', 'is', null).where('created_at', '<', new Date(Date.now() - ABANDONED_AFTER_MS)).execute();
+    if (await claim()) {
       request.idempotency = { key, applicationId };
       return;
     }
