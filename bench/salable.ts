@@ -9,7 +9,7 @@ import { toDecimal } from '../src/domain/quantity.js';
 import { salableQuantity } from '../src/flows/salable.js';
 import type { Database } from '../src/store/schema.js';
 import { aLocation, aMarket, aModel, aModelLocation, aSku, aStockItem } from '../src/store/test-support/inventory-fixtures.js';
-import type { Benchmark, Timing } from './benchmark.js';
+import type { Benchmark } from './benchmark.js';
 import { percentile } from './benchmark.js';
 import { withTempPostgres } from './temp-postgres.js';
 
@@ -44,7 +44,9 @@ async function addHistory(k: Kysely<Database>, target: { itemIds: string[]; skuI
   await sql`ANALYZE`.execute(k);
 }
 
-async function timeReads(read: () => Promise<unknown>): Promise<Timing> {
+interface ReadTiming { readonly iterations: number; readonly p50Us: number; readonly p99Us: number; readonly meanUs: number; readonly perSecond: number }
+
+async function timeReads(read: () => Promise<unknown>): Promise<ReadTiming> {
   for (let i = 0; i < 200; i++) await read();
   const samples: number[] = [];
   const started = process.hrtime.bigint();

@@ -6,7 +6,7 @@
 //             `cutoff` enabled locations by priority − backordered demand − threshold, ≥ 0
 import { sql, type Kysely } from 'kysely';
 import { notFound } from '../domain/errors.js';
-import { ZERO, clampZero, qty, sub, type Quantity } from '../domain/quantity.js';
+import { clampZero, qty, sub, type Quantity } from '../domain/quantity.js';
 import type { Database } from './schema.js';
 
 export interface SalableSku {
@@ -28,45 +28,36 @@ export async function findSalableSku(db: Kysely<Database>, skuCode: string): Pro
   };
 }
 
-/** Σ available (clamped at 0 per item) over the model's first `cutoff` enabled locations. */
-export async function modelAvailable(db: Kysely<Database>, skuId: string, inventoryModelId: string): Promise<Quantity> {
-  const model = await db.selectFrom('inventory_models').select('stock_locations_cutoff').where('id', '=', inventoryModelId).executeTakeFirst();
-  if (!model) throw notFound('inventory_model', inventoryModelId);
-  const candidates = db.selectFrom('inventory_stock_locations as isl')
-    .innerJoin('stock_locations as sl', 'sl.id', 'isl.stock_location_id')
-    .select('isl.stock_location_id')
-    .where('isl.inventory_model_id', '=', inventoryModelId).where('sl.enabled', '=', true)
-    .orderBy('isl.priority').orderBy('sl.code').limit(model.stock_locations_cutoff);
-  const row = await db.selectFrom('stock_items')
-    .select(sql<number>`coalesce(sum(greatest(quantity - reserved_quantity, 0)), 0)`.as('available'))
-    .where('sku_id', '=', skuId).where('status', '=', 'in_stock')
-    .where('stock_location_id', 'in', candidates)
-    .executeTakeFirstOrThrow();
-  return qty(row.available);
+interface SalableRow {
+  sku_id: string | null;
+  do_not_track: boolean | null;
+  threshold: number | null;
+  model_id: string | null;
+  available: number;
+  demand: number;
 }
 
-/** Backordered quantity of placed/approved order lines sold through the model's markets. */
-export async function backorderedDemand(db: Kysely<Database>, skuCode: string, inventoryModelId: string): Promise<Quantity> {
-  const row = await db.selectFrom('line_items as li')
-    .innerJoin('orders as o', 'o.id', 'li.order_id')
-    .innerJoin('markets as m', 'm.id', 'o.market_id')
-    .select(sql<number>`coalesce(sum(li.backordered_quantity), 0)`.as('demand'))
-    .where('li.sku_code', '=', skuCode).where('li.backordered_quantity', '>', 0)
-    .where('o.status', 'in', ['placed', 'approved']).where('m.inventory_model_id', '=', inventoryModelId)
-    .executeTakeFirstOrThrow();
-  return qty(row.demand);
-}
-
-/** The salable quantity, or null for a do_not_track SKU (unlimited). */
+/** The salable quantity, or null for a do_not_track SKU (unlimited). One statement, one round trip. */
 export async function querySalable(db: Kysely<Database>, skuCode: string, inventoryModelId: string): Promise<Quantity | null> {
-  const sku = await findSalableSku(db, skuCode);
-  if (sku.doNotTrack) {
-    // still validate the model, so an unknown model is an error for every SKU
-    const model = await db.selectFrom('inventory_models').select('id').where('id', '=', inventoryModelId).executeTakeFirst();
-    if (!model) throw notFound('inventory_model', inventoryModelId);
-    return null;
-  }
-  const available = await modelAvailable(db, sku.id, inventoryModelId);
-  const demand = await backorderedDemand(db, sku.code, inventoryModelId);
-  return clampZero(sub(sub(available, demand), sku.outOfStockThreshold ?? ZERO));
+  const { rows } = await sql<SalableRow>`
+    WITH s AS (SELECT id, do_not_track, out_of_stock_threshold FROM skus WHERE code = ${skuCode}),
+    m AS (SELECT id, stock_locations_cutoff FROM inventory_models WHERE id = ${inventoryModelId}),
+    candidates AS (
+      SELECT isl.stock_location_id FROM inventory_stock_locations isl JOIN stock_locations sl ON sl.id = isl.stock_location_id
+      WHERE isl.inventory_model_id = ${inventoryModelId} AND sl.enabled
+      ORDER BY isl.priority, sl.code LIMIT (SELECT stock_locations_cutoff FROM m))
+    SELECT (SELECT id FROM s) AS sku_id, (SELECT do_not_track FROM s) AS do_not_track,
+      (SELECT out_of_stock_threshold FROM s) AS threshold, (SELECT id FROM m) AS model_id,
+      (SELECT coalesce(sum(greatest(si.quantity - si.reserved_quantity, 0)), 0) FROM stock_items si
+        WHERE si.sku_id = (SELECT id FROM s) AND si.status = 'in_stock'
+          AND si.stock_location_id IN (SELECT stock_location_id FROM candidates)) AS available,
+      (SELECT coalesce(sum(li.backordered_quantity), 0) FROM line_items li
+        JOIN orders o ON o.id = li.order_id JOIN markets mk ON mk.id = o.market_id
+        WHERE li.sku_code = ${skuCode} AND li.backordered_quantity > 0
+          AND o.status IN ('placed', 'approved') AND mk.inventory_model_id = ${inventoryModelId}) AS demand`.execute(db);
+  const row = rows[0];
+  if (!row?.sku_id) throw notFound('sku', skuCode);
+  if (!row.model_id) throw notFound('inventory_model', inventoryModelId);
+  if (row.do_not_track) return null;
+  return clampZero(sub(sub(qty(row.available), qty(row.demand)), qty(row.threshold ?? 0)));
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainFailure } from '../domain/errors.js';
 import { qty } from '../domain/quantity.js';
-import { aLocation, aModel, aModelLocation, aShippingCategory, aSku, aStockItem } from './test-support/inventory-fixtures.js';
+import { aLocation, aMarket, aModel, aModelLocation, aShippingCategory, aSku, aStockItem } from './test-support/inventory-fixtures.js';
 import { enginesUnderTest, openTestDb, type TestDb } from './test-support/engines.js';
 import {
   applyMovement, convertReservationToDecrement, createReservation, loadRoutingStock, lockStockItems, releaseReservation,
 } from './stock-ledger.js';
+import { newId } from './ids.js';
 import { inTransaction } from './transaction.js';
 
 const domainError = async (p: Promise<unknown>) => {
@@ -119,5 +120,44 @@ describe.each(enginesUnderTest())('stock ledger on %s', (engine) => {
     expect(locked.map((r) => r.id)).toEqual([siA.id]);
     expect(await domainError(inTransaction(db, (trx) => loadRoutingStock(trx, { inventoryModelId: 'nope', skuCodes: [], lock: false }))))
       .toMatchObject({ code: 'RECORD_NOT_FOUND', resource: 'inventory_model' });
+  });
+
+  it('lets expired cart reservations give way to a new reservation when the flow passes its clock', async () => {
+    const si = await fresh(2);
+    const now = new Date('2026-05-01T12:00:00Z');
+    const cart = await inTransaction(db, (trx) => createReservation(trx, { stockItemId: si.id, quantity: qty(2), status: 'draft', expiresAt: new Date('2026-05-01T11:00:00Z') }));
+    expect(await domainError(inTransaction(db, (trx) => createReservation(trx, { stockItemId: si.id, quantity: qty(1), status: 'pending' }))))
+      .toMatchObject({ code: 'INSUFFICIENT_STOCK', available: 0 });
+    const placed = await inTransaction(db, (trx) => createReservation(trx, { stockItemId: si.id, quantity: qty(1), status: 'pending', now }));
+    expect(placed.quantity).toBe(1);
+    expect(await db.kysely.selectFrom('stock_reservations').select('id').where('id', '=', cart.id).execute()).toEqual([]);
+    expect((await item(si.id)).reserved_quantity).toBe(1);
+  });
+
+  it('writes stock_items.update on every movement and skus.out_of_stock when a model runs dry', async () => {
+    const hooks = ['stock_items.update', 'skus.out_of_stock'].map((topic) => ({ id: newId('wh'), topic, callback_url: 'http://127.0.0.1:9/hook', shared_secret: 's' }));
+    await db.kysely.insertInto('webhooks').values(hooks).execute();
+    try {
+      const model = await aModel(db.kysely);
+      await aMarket(db.kysely, model.id);
+      const location = await aLocation(db.kysely);
+      await aModelLocation(db.kysely, model.id, location.id);
+      const sku = await aSku(db.kysely);
+      const si = await aStockItem(db, sku, location, 2);
+      await inTransaction(db, (trx) => createReservation(trx, { stockItemId: si.id, quantity: qty(1), status: 'pending' }));
+      const events = () => db.kysely.selectFrom('webhook_events').select(['topic', 'payload']).orderBy('created_at').execute();
+      expect((await events()).map((e) => e.topic)).toEqual(['stock_items.update']);
+      const last = await inTransaction(db, (trx) => createReservation(trx, { stockItemId: si.id, quantity: qty(1), status: 'pending' }));
+      const after = await events();
+      expect(after.map((e) => e.topic)).toEqual(['stock_items.update', 'skus.out_of_stock']);
+      expect(after[1]?.payload).toMatchObject({ sku_code: sku.code, inventory_model_id: model.id, salable_quantity: 0 });
+      await inTransaction(db, (trx) => convertReservationToDecrement(trx, last.id, { reason: 'order_approved' }));
+      const final = await events();
+      expect(final.filter((e) => e.topic === 'skus.out_of_stock')).toHaveLength(1); // already at 0: no second event
+      const update = final.filter((e) => e.topic === 'stock_items.update').at(-1);
+      expect(update?.payload).toMatchObject({ id: si.id, sku_code: sku.code, quantity: 1, reserved_quantity: 1, delta: -1, reason: 'order_approved' });
+    } finally {
+      await db.kysely.deleteFrom('webhooks').where('id', 'in', hooks.map((h) => h.id)).execute();
+    }
   });
 });

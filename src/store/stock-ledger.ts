@@ -12,7 +12,7 @@ import { ZERO, clampZero, qty, sub, toDecimal, toDecimalString, type Quantity } 
 import { newId } from './ids.js';
 import { enqueueEvent } from './outbox.js';
 import type { Row } from './schema.js';
-import { noteAvailabilityDrop } from './stock-events.js';
+import { watchAvailability } from './stock-events.js';
 import type { Trx } from './transaction.js';
 
 export { loadRoutingStock, type RoutingStock, type RoutingLocation, type RoutingSku, type RoutingStockItem } from './routing-stock.js';
@@ -52,6 +52,14 @@ export interface MovementInput {
 
 /** Changes on-hand by `delta` and appends the movement; refuses to go below 0 (INSUFFICIENT_STOCK). */
 export async function applyMovement(trx: Trx, m: MovementInput): Promise<{ quantityAfter: Quantity }> {
+  if (m.delta >= 0) return move(trx, m);
+  const settle = await watchAvailability(trx, m.stockItemId);
+  const result = await move(trx, m);
+  await settle();
+  return result;
+}
+
+async function move(trx: Trx, m: MovementInput): Promise<{ quantityAfter: Quantity }> {
   if (m.delta === 0) throw validation('delta', 'a stock movement must change the quantity (delta 0)');
   const d = toDecimalString(m.delta);
   const row = await trx
@@ -78,7 +86,6 @@ export async function applyMovement(trx: Trx, m: MovementInput): Promise<{ quant
     id: row.id, sku_code: row.sku_code, stock_location_id: row.stock_location_id, quantity: row.quantity,
     reserved_quantity: row.reserved_quantity, delta: Number(d), reason: m.reason,
   });
-  if (m.delta < 0) await noteAvailabilityDrop(trx, { skuId: row.sku_id, skuCode: row.sku_code, stockLocationId: row.stock_location_id });
   return { quantityAfter: qty(row.quantity) };
 }
 
@@ -93,19 +100,24 @@ export interface ReservationInput {
   /** Reserve even beyond what is available (backorders, moving an order's own reservation). */
   readonly allowExceed?: boolean | undefined;
   readonly reference?: string | null | undefined;
+  /** The flow's clock: when given and stock is short, draft reservations of this item expired by now are released first. */
+  readonly now?: Date | undefined;
 }
 
-/** Holds `quantity` at a stock item if that much is available (in_stock items only), else INSUFFICIENT_STOCK. */
+/**
+ * Holds `quantity` at a stock item if that much is available (in_stock items only), else
+ * INSUFFICIENT_STOCK. Expired cart reservations stop holding stock: with `now`, a shortfall
+ * first releases the item's expired drafts (as the sweep would) and tries once more.
+ */
 export async function createReservation(trx: Trx, r: ReservationInput): Promise<ReservationRow> {
   if (r.quantity <= 0) throw validation('quantity', 'a reservation quantity must be greater than 0');
   if (r.status === 'draft' && !r.expiresAt) throw validation('expires_at', 'a draft reservation needs an expiry');
   const n = toDecimalString(r.quantity);
-  let update = trx
-    .updateTable('stock_items')
-    .set({ reserved_quantity: sql`reserved_quantity + ${n}::numeric`, updated_at: sql`now()` })
-    .where('id', '=', r.stockItemId);
-  if (!r.allowExceed) update = update.where('status', '=', 'in_stock').where(sql<boolean>`quantity - reserved_quantity >= ${n}::numeric`);
-  const row = await update.returning(['id', 'sku_id', 'sku_code', 'stock_location_id']).executeTakeFirst();
+  const settle = await watchAvailability(trx, r.stockItemId);
+  let row = await reserveIfAvailable(trx, r, n);
+  if (!row && r.now && !r.allowExceed && (await releaseExpiredDrafts(trx, r.stockItemId, r.now)) > 0) {
+    row = await reserveIfAvailable(trx, r, n);
+  }
   if (!row) {
     const item = await findItem(trx, r.stockItemId);
     const available = item.status === 'in_stock' ? clampZero(sub(qty(item.quantity), qty(item.reserved_quantity))) : qty(0);
@@ -119,7 +131,7 @@ export async function createReservation(trx: Trx, r: ReservationInput): Promise<
     status: r.status, quantity: n, expires_at: r.expiresAt ?? null, reference: r.reference ?? null,
     reference_origin: null, metadata: JSON.stringify({}),
   }).returningAll().executeTakeFirstOrThrow();
-  await noteAvailabilityDrop(trx, { skuId: row.sku_id, skuCode: row.sku_code, stockLocationId: row.stock_location_id });
+  await settle();
   return reservation;
 }
 
@@ -162,12 +174,32 @@ export interface ConversionInput {
 
 /** Turns (part of) a reservation into an on-hand deduction: release + movement of −q, in one step. */
 export async function convertReservationToDecrement(trx: Trx, reservationId: string, c: ConversionInput): Promise<Released & { quantityAfter: Quantity }> {
+  // available is unchanged (reserved and on-hand drop together): no out-of-stock watch
   const released = await releaseReservation(trx, reservationId, c.quantity);
-  const { quantityAfter } = await applyMovement(trx, {
+  const { quantityAfter } = await move(trx, {
     stockItemId: released.stockItemId, delta: sub(ZERO, released.released), reason: c.reason,
     orderId: c.orderId, shipmentId: c.shipmentId, stockTransferId: c.stockTransferId,
   });
   return { ...released, quantityAfter };
+}
+
+async function reserveIfAvailable(trx: Trx, r: ReservationInput, n: string) {
+  let update = trx
+    .updateTable('stock_items')
+    .set({ reserved_quantity: sql`reserved_quantity + ${n}::numeric`, updated_at: sql`now()` })
+    .where('id', '=', r.stockItemId);
+  if (!r.allowExceed) update = update.where('status', '=', 'in_stock').where(sql<boolean>`quantity - reserved_quantity >= ${n}::numeric`);
+  return update.returning(['id', 'sku_id', 'sku_code', 'stock_location_id']).executeTakeFirst();
+}
+
+/** Releases the item's draft reservations expired by `now`; locks the item first (the usual order). */
+async function releaseExpiredDrafts(trx: Trx, stockItemId: string, now: Date): Promise<number> {
+  await lockStockItems(trx, [stockItemId]);
+  const expired = await trx.selectFrom('stock_reservations').select('id')
+    .where('stock_item_id', '=', stockItemId).where('status', '=', 'draft').where('expires_at', '<=', now)
+    .orderBy('id').forUpdate().skipLocked().execute();
+  for (const e of expired) await releaseReservation(trx, e.id);
+  return expired.length;
 }
 
 async function findItem(trx: Trx, id: string): Promise<StockItemRow> {
