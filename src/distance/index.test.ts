@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { DistanceConfigError, distanceConfigFromEnv, distanceProviderFromConfig } from './index.js';
+import { DistanceConfigError, distanceConfigFromEnv, distanceProviderFromConfig, greatCircleProvider } from './index.js';
+
+describe('greatCircleProvider', () => {
+  it('measures straight-line metres, the same for every mode, and leaves unplaced locations unmeasured', async () => {
+    const munich = { lat: 48.1374, lng: 11.5755, countryCode: 'DE', zipCode: null };
+    const locations = [
+      { code: 'vienna', priority: 1, enabled: true, onHold: false, lat: 48.2082, lng: 16.3738 },
+      { code: 'nowhere', priority: 2, enabled: true, onHold: false, lat: null, lng: null },
+    ];
+    const driving = await greatCircleProvider().measure(munich, locations, 'driving');
+    const walking = await greatCircleProvider().measure(munich, locations, 'walking');
+    expect(walking).toEqual(driving);
+    if (driving.kind !== 'measured') throw new Error('expected a measured table');
+    expect(driving.entries.get('vienna')?.distanceM).toBeCloseTo(355_845, 0);
+    expect(driving.entries.get('nowhere')).toEqual({ distanceM: null, durationS: null });
+  });
+});
 
 describe('distanceProviderFromConfig', () => {
   it('is the offline great-circle provider by default', () => {
