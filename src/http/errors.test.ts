@@ -98,3 +98,26 @@ describe.each(enginesUnderTest())('error documents on %s', (engine) => {
     expect(readOnly.statusCode).toBe(422);
   });
 });
+
+describe.each(enginesUnderTest())('values PostgreSQL refuses on %s', (engine) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(engine);
+  });
+  afterAll(() => api.close());
+
+  it('answers 422/400 for NUL bytes, overflowing integers and bad dates instead of a 500', async () => {
+    const nul = await api.post('/api/shipping_categories', { data: { type: 'shipping_categories', attributes: { code: 'a\u0000b', name: 'x' } } });
+    expect(nul.statusCode).toBe(422);
+    const model = await api.create('inventory_models', { name: 'M' });
+    const location = await api.create('stock_locations', { code: 'BIG', name: 'Big' });
+    const huge = await api.post('/api/inventory_stock_locations', { data: { type: 'inventory_stock_locations', attributes: { priority: 1e12 }, relationships: { inventory_model: { data: { type: 'inventory_models', id: model } }, stock_location: { data: { type: 'stock_locations', id: location } } } } });
+    expect(huge.statusCode).toBe(422);
+    const date = await api.get('/api/skus?filter[q][created_at_gt]=yesterday-ish');
+    expect(date.statusCode).toBe(400);
+    const nullable = await api.post('/api/addresses', { data: { type: 'addresses', attributes: { lat: 'north' } } });
+    expect(nullable.statusCode).toBe(422);
+    expect(nullable.json().errors).toHaveLength(1);
+    expect(nullable.json().errors[0].source.pointer).toBe('/data/attributes/lat');
+  });
+});

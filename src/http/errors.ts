@@ -104,16 +104,27 @@ function fromPgError(error: PgError, method: string): ErrorObject | undefined {
     }
     case '23502':
       return errorObject('VALIDATION_ERROR', `${error.column ?? 'a value'} is required`, { pointer: attributePointer(error.column ?? '') });
-    case '22P02': case '22003': case '22007': case '22008':
-      return errorObject('VALIDATION_ERROR', 'a value has the wrong type or is out of range');
     default:
+      // Class 22 (data exception): a value PostgreSQL cannot take (bad date, NUL byte, overflow).
+      if (error.code?.startsWith('22')) {
+        return method === 'GET'
+          ? errorObject('BAD_REQUEST', 'a query parameter has the wrong type or is out of range')
+          : errorObject('VALIDATION_ERROR', 'a value has the wrong type or is out of range');
+      }
       return undefined;
   }
 }
 
 function fromValidation(error: FastifyError): ErrorObject[] {
   const context = error.validationContext ?? 'body';
-  return (error.validation ?? []).filter((v) => v.keyword !== 'boolean').map((v) => {
+  const seen = new Set<string>();
+  // One error per offending value: a nullable union reports each branch, the first says enough.
+  const firsts = (error.validation ?? []).filter((v) => {
+    if (seen.has(v.instancePath) && !('additionalProperty' in v.params)) return false;
+    seen.add(v.instancePath);
+    return true;
+  });
+  return firsts.filter((v) => v.keyword !== 'boolean').map((v) => {
     const params = v.params as { additionalProperties?: string[]; additionalProperty?: string };
     const extra = params.additionalProperties ?? (params.additionalProperty !== undefined ? [params.additionalProperty] : undefined);
     const pointer = extra ? `${v.instancePath}/${extra.join(',')}` : v.instancePath;
