@@ -17,11 +17,13 @@ import { orders } from './orders.js';
 import { shipments } from './shipments.js';
 import { stockLineItems } from './stock-line-items.js';
 import { stockTransfers } from './stock-transfers.js';
+import { returnLineItems, returns } from './returns.js';
+import { sourceSelections } from './source-selections.js';
 
 export const resources: readonly ResourceDefinition[] = [
   addresses, stockLocations, shippingCategories, skus, stockItems, reservedStocks, stockReservations, stockMovements,
   markets, inventoryModels, inventoryStockLocations, inventoryReturnLocations, applications, webhooks,
-  orders, lineItems, shipments, stockLineItems, stockTransfers,
+  orders, lineItems, shipments, stockLineItems, stockTransfers, sourceSelections, returns, returnLineItems,
 ] as unknown as readonly ResourceDefinition[];
 
 const byType = new Map(resources.map((r) => [r.type, r]));
