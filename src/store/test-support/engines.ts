@@ -32,6 +32,9 @@ export async function openTestDb(engine: Engine, options: { poolSize?: number } 
     ...db,
     async close() {
       await db.close();
+      // pg's pool.end() resolves before its sockets have closed; terminating them with FORCE
+      // at that moment surfaces as unhandled 57P01 errors. Wait (briefly) until they are gone.
+      await adminQuery(url, `DO $$ BEGIN FOR i IN 1..40 LOOP EXIT WHEN NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '${name}'); PERFORM pg_sleep(0.05); END LOOP; END $$`);
       await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
