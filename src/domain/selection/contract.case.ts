@@ -60,6 +60,7 @@ export function contractWorld(): RoutingProblem {
       aStock('eu-4', 'B', 2.2),
       aStock('eu-4', 'C', 50, { status: 'out_of_stock' }),
       aStock('eu-2', 'C', 1),
+      aStock('eu-1', 'D', 0.5),
       aStock('eu-2', 'D', 2),
     ],
     lines: [aLine('l1', 'A', 6), aLine('l2', 'A', 2.5), aLine('l3', 'B', 2), aLine('l4', 'C', 3), aLine('l5', 'D', 1), aLine('l6', 'T', 2)],
@@ -117,7 +118,7 @@ export function contractSuite(subject: ContractSubject): void {
         const shippedSkus = plan?.shipments.flatMap((s) => s.items.map((i) => i.sku)) ?? [];
         expect(shippedSkus).not.toContain('D');
         expect(shippedSkus).toContain('T');
-        expect(plan?.unshippedItems.map((u) => u.sku)).toEqual(['D']);
+        expect([...new Set(plan?.unshippedItems.map((u) => u.sku))]).toEqual(['D']);
       });
     }
 

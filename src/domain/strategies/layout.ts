@@ -1,7 +1,8 @@
 // Turns filled lines into what leaves where: stock line items grouped into shipments (per
 // location × shipping category, optionally per line item, or one uncategorised shipment),
 // do_not_ship items kept out of every shipment, do_not_track items riding in their category's
-// shipment from the first location that ships anything (the primary if none), and — when
+// shipment from the first location that ships anything (the primary if none; a SKU that is
+// both do_not_track and do_not_ship is an unshipped item there), and — when
 // everything must leave from one location — transfers from where the stock is taken.
 import { ZERO, add } from '../quantity.js';
 import type { Quantity } from '../quantity.js';
@@ -82,12 +83,18 @@ export function layoutShipments(snapshot: Snapshot, lines: readonly LineSelectio
       explanation.push(`do_not_track ${line.sku} (line ${line.line}) has no location to ship from`);
       continue;
     }
-    place(ride, snapshot.sku(line.sku).shippingCategory, index, line.quantity);
+    const sku = snapshot.sku(line.sku);
+    if (sku.doNotShip) {
+      unshippedItems.push({ line: line.line, sku: line.sku, quantity: line.quantity, location: ride.code });
+      explanation.push(`do_not_track and do_not_ship ${line.sku} (line ${line.line}): ${amount(line.quantity)} at ${ride.code} ships with no shipment`);
+      continue;
+    }
+    place(ride, sku.shippingCategory, index, line.quantity);
     explanation.push(`do_not_track ${line.sku} (line ${line.line}) rides in the shipment from ${ride.code}`);
   }
 
   const shipments = [...buckets.values()].sort(
-    (a, b) => rankOf(rank, a.location) - rankOf(rank, b.location) || compareCategory(a.category, b.category) || a.line - b.line,
+    (a, b) => rankOf(rank, a.location) - rankOf(rank, b.location) || a.line - b.line || compareCategory(a.category, b.category),
   );
   return {
     shipments: shipments.map((b) => ({

@@ -105,13 +105,25 @@ function planViolations(problem: RoutingProblem, plan: Plan, isCandidate: (code:
     const move = (at: string, q: Quantity | number) => balance.set(at, (balance.get(at) ?? 0) + q);
     for (const s of line.sources) move(s.location, s.quantityToDeduct);
     let shipped = 0;
-    for (const s of plan.shipments) for (const i of s.items) if (i.line === line.line) (move(s.location, -i.quantity), (shipped += i.quantity));
+    for (const s of plan.shipments) {
+      for (const i of s.items.filter((item) => item.line === line.line)) {
+        move(s.location, -i.quantity);
+        shipped += i.quantity;
+      }
+    }
     let unshipped = 0;
-    for (const u of plan.unshippedItems) if (u.line === line.line) (move(u.location, -u.quantity), (unshipped += u.quantity));
-    for (const t of plan.transfers) if (t.line === line.line) (move(t.from, -t.quantity), move(t.to, t.quantity));
+    for (const u of plan.unshippedItems.filter((item) => item.line === line.line)) {
+      move(u.location, -u.quantity);
+      unshipped += u.quantity;
+    }
+    for (const t of plan.transfers.filter((transfer) => transfer.line === line.line)) {
+      move(t.from, -t.quantity);
+      move(t.to, t.quantity);
+    }
     if (sku?.doNotTrack) {
       const expected = hasCandidate ? line.quantity : 0;
-      if (shipped !== expected) out.push(`${line.line}: do_not_track ships ${shipped}, not ${expected}`);
+      const [ships, stays] = sku.doNotShip ? [0, expected] : [expected, 0];
+      if (shipped !== ships || unshipped !== stays) out.push(`${line.line}: do_not_track ships ${shipped} and leaves ${unshipped} unshipped`);
       continue;
     }
     for (const [at, left] of balance) if (left !== 0) out.push(`${line.line}: ${left} deducted at ${at} is not shipped, unshipped or transferred`);
