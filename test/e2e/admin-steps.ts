@@ -53,12 +53,12 @@ export async function reviewTables(page: Page): Promise<Record<string, Record<st
   return out;
 }
 
-/** The order page's line items as { SKU: { ordered, shipped, backordered, reserved } }. */
+/** The order page's line items as { SKU: { ordered, inShipments, shipped, backordered, reserved, toShip } }. */
 export async function orderLines(page: Page) {
-  const out: Record<string, { ordered: string; shipped: string; backordered: string; reserved: string }> = {};
+  const out: Record<string, Record<'ordered' | 'inShipments' | 'shipped' | 'backordered' | 'reserved' | 'toShip', string>> = {};
   for (const row of await page.locator('tr[data-sku]').all()) {
-    const [sku, ordered, shipped, backordered, reserved] = await row.locator('td').allTextContents();
-    out[sku ?? '?'] = { ordered: ordered ?? '', shipped: shipped ?? '', backordered: backordered ?? '', reserved: reserved ?? '' };
+    const [sku, ordered, inShipments, shipped, backordered, reserved, toShip] = (await row.locator('td').allTextContents()).map((t) => t ?? '');
+    out[sku ?? '?'] = { ordered: ordered ?? '', inShipments: inShipments ?? '', shipped: shipped ?? '', backordered: backordered ?? '', reserved: reserved ?? '', toShip: toShip ?? '' };
   }
   return out;
 }

@@ -9,13 +9,14 @@ import type { OrderAttrs } from './types.js';
 const FULL = [
   'line_items',
   'stock_line_items.shipment',
+  'stock_line_items.line_item',
   'stock_reservations.line_item',
   'stock_reservations.stock_item.stock_location',
   'shipments.stock_location',
   'stock_transfers.origin_stock_location',
   'stock_transfers.destination_stock_location',
 ].join(',');
-const FLAT = 'line_items,stock_line_items.shipment,stock_reservations.line_item,shipments,stock_transfers';
+const FLAT = 'line_items,stock_line_items.shipment,stock_line_items.line_item,stock_reservations.line_item,shipments,stock_transfers';
 
 export interface LoadedOrder {
   readonly order: Resource<OrderAttrs>;
@@ -38,7 +39,7 @@ export async function fetchOrder(id: string): Promise<LoadedOrder> {
 export function cannotShipReason(order: OrderAttrs, unshipped: number): string | undefined {
   if (order.status !== 'placed' && order.status !== 'approved') return `The order is ${order.status}; only placed or approved orders ship.`;
   if (order.payment_status !== 'paid' && order.payment_status !== 'free') return `Payment is ${order.payment_status}; only paid (or free) orders ship.`;
-  if (unshipped <= 0) return 'Everything in this order has shipped.';
+  if (unshipped <= 0) return 'Everything in this order is shipped or in a shipment.';
   return undefined;
 }
 

@@ -2,7 +2,7 @@
 // transfers, and the Ship button that opens the Source Selection page.
 import { Link, useLocation, useParams } from 'react-router';
 import { cannotShipReason, fetchOrder } from '../api/orders.js';
-import type { LineItemAttrs } from '../api/types.js';
+import { lineProgress } from '../api/order-progress.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { formatDate, formatQty } from '../components/format.js';
 import { Loading } from '../components/loading.js';
@@ -20,8 +20,8 @@ export function OrderPage() {
   if (error) return <ErrorSummary error={error} />;
   if (loading || !data) return <Loading what="Loading order" />;
   const { order, included } = data;
-  const lines = included.many<LineItemAttrs>(order, 'line_items');
-  const unshipped = lines.reduce((n, l) => n + l.attributes.quantity - l.attributes.shipped_quantity, 0);
+  const progress = lineProgress(order, included);
+  const unshipped = progress.reduce((n, p) => n + p.toShip, 0);
   const reason = cannotShipReason(order.attributes, unshipped);
 
   return (
@@ -50,7 +50,7 @@ export function OrderPage() {
           <Link className="button primary" to={`/orders/${order.id}/ship`}>Ship</Link>
         )}
       </div>
-      <LineItemsTable order={order} included={included} />
+      <LineItemsTable order={order} included={included} progress={progress} />
       <OrderShipments order={order} included={included} />
       <OrderTransfers order={order} included={included} />
     </section>

@@ -150,6 +150,10 @@ export function SourceSelectionPage() {
 
 const FIELD_POINTER = /^\/data\/attributes\/items\/\d+(\/sources\/\d+\/quantity_to_deduct)?$/;
 
+/** Focuses the first field with an error of its own, else the first field of a line in error. */
 function focusFirstInvalid() {
-  requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus());
+  requestAnimationFrame(() => {
+    const own = document.querySelector<HTMLInputElement>('input[aria-invalid="true"][aria-describedby^="deduct-"]');
+    (own ?? document.querySelector<HTMLInputElement>('input[aria-invalid="true"]'))?.focus();
+  });
 }
