@@ -11,6 +11,7 @@ import type { DbOptions } from '../io/cli-support.js';
 import { UsageError } from '../io/import-error.js';
 import { startProgress } from '../io/progress.js';
 import type { Region } from './cities.js';
+import { describeUnknownSkus, unknownSkus } from './checks.js';
 import { generateOrders } from './generate-orders.js';
 import { generateSnapshot } from './generate-snapshot.js';
 import { parseOrders } from './orders-file.js';
@@ -58,8 +59,10 @@ export async function simulate(options: SimulateOptions & DbOptions): Promise<vo
   const fileOrders = options.orders === undefined ? null : await readOrders(options.orders);
   const orderCount = fileOrders?.length ?? options.generate ?? DEFAULT_GENERATED_ORDERS;
   const snapshot = withCutoff(await readSnapshot(options, orderCount), options.cutoff);
-  if (options.saveSnapshot !== undefined) await writeFile(options.saveSnapshot, `${JSON.stringify(snapshotToJson(snapshot), null, 1)}\n`);
+  if (options.saveSnapshot !== undefined) await writeText(options.saveSnapshot, '--save-snapshot', `${JSON.stringify(snapshotToJson(snapshot), null, 1)}\n`);
   const orders = fileOrders ?? generateOrders(snapshot, orderCount, options.seed);
+  const unknown = unknownSkus(orders, snapshot);
+  if (unknown !== null) process.stderr.write(`stockroute simulate: ${describeUnknownSkus(unknown)}\n`);
 
   const total = orders.length * chosen.scenarios.length;
   const bar = startProgress({ label: 'simulate', total, ...(options.progress ? {} : { enabled: false }) });
@@ -81,8 +84,8 @@ export async function simulate(options: SimulateOptions & DbOptions): Promise<vo
     elapsedMs: performance.now() - started,
   };
   process.stdout.write(`${formatTable(report)}\n`);
-  if (options.json !== undefined) await writeFile(options.json, `${JSON.stringify(reportToJson(report), null, 2)}\n`);
-  if (options.html !== undefined) await writeFile(options.html, renderHtml(report));
+  if (options.json !== undefined) await writeText(options.json, '--json', `${JSON.stringify(reportToJson(report), null, 2)}\n`);
+  if (options.html !== undefined) await writeText(options.html, '--html', renderHtml(report));
   for (const [what, file] of [['JSON', options.json], ['HTML', options.html]] as const) {
     if (file !== undefined) process.stdout.write(`${what} report: ${file}\n`);
   }
@@ -136,6 +139,15 @@ function withCutoff(snapshot: Snapshot, cutoff: string | undefined): Snapshot {
   const n = Number(cutoff);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--cutoff: must be a whole number ≥ 1 or "none", not "${cutoff}"`);
   return { ...snapshot, stockLocationsCutoff: n };
+}
+
+async function writeText(path: string, option: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UsageError(`${option}: cannot write ${path}${code === 'ENOENT' ? ' (no such folder)' : code ? ` (${code})` : ''}`);
+  }
 }
 
 async function readText(path: string, option: string): Promise<string> {

@@ -1,7 +1,7 @@
 // Folds order outcomes into one scenario's figures: shipments per order (mean and
 // distribution over placed orders), share of split orders (more than one shipment), units
 // backordered / unfulfilled, great-circle km per unit shipped (unit-weighted mean and p95),
-// transfers, and routing time (total, per-order p50 and p99, nearest rank).
+// transfers, routing time (total, per-order p50 and p99, nearest rank) and ranking fallbacks.
 import { add, toDecimal, ZERO } from '../domain/quantity.js';
 import type { OrderOutcome } from './outcome.js';
 import { scenarioLabel } from './types.js';
@@ -28,6 +28,8 @@ export interface ScenarioSummary {
   readonly distanceKmPerUnit: { readonly mean: number | null; readonly p95: number | null };
   readonly transfers: { readonly count: number; readonly units: number };
   readonly routingMs: { readonly total: number; readonly p50: number | null; readonly p99: number | null };
+  /** Orders whose ranking fell back to priority (distance ranking without coordinates). */
+  readonly fallbacks: number;
 }
 
 export class ScenarioMetrics {
@@ -47,12 +49,14 @@ export class ScenarioMetrics {
   private readonly distances: number[] = [];
   private readonly weights: number[] = [];
   private readonly times: number[] = [];
+  private fallbacks = 0;
 
   constructor(private readonly scenario: Scenario) {}
 
   record(o: OrderOutcome): void {
     this.orders += 1;
     this.times.push(o.routingMs);
+    if (o.fellBack) this.fallbacks += 1;
     this.unitsOrdered = add(this.unitsOrdered, o.unitsOrdered);
     this.unitsUnfulfilled = add(this.unitsUnfulfilled, o.unitsUnfulfilled);
     if (!o.placed) return;
@@ -99,6 +103,7 @@ export class ScenarioMetrics {
       distanceKmPerUnit: weightedMeanAndP95(this.distances, this.weights),
       transfers: { count: this.transfers, units: toDecimal(this.transferUnits) },
       routingMs: { total: sorted.reduce((a, b) => a + b, 0), p50: nearestRank(sorted, 0.5), p99: nearestRank(sorted, 0.99) },
+      fallbacks: this.fallbacks,
     };
   }
 }

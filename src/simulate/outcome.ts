@@ -27,6 +27,8 @@ export interface OrderOutcome {
   readonly transfers: number;
   readonly transferUnits: Quantity;
   readonly routingMs: number;
+  /** The ranking asked for could not rank (e.g. distance without coordinates): priority was used. */
+  readonly fellBack: boolean;
 }
 
 export function outcomeOf(order: SimOrder, plan: Plan, locations: ReadonlyMap<string, LocationInput>, routingMs: number): OrderOutcome {
@@ -38,8 +40,9 @@ export function outcomeOf(order: SimOrder, plan: Plan, locations: ReadonlyMap<st
   }
   const unitsOrdered = sum(order.lines.map((l) => l.quantity));
   const placed = unfulfilled === 0;
+  const fellBack = plan.selection.algorithmUsed !== plan.selection.algorithm;
   if (!placed) {
-    return { placed, shipments: 0, unitsOrdered, unitsBackordered: ZERO, unitsUnfulfilled: unfulfilled, unitsNotShipped: ZERO, shipped: [], transfers: 0, transferUnits: ZERO, routingMs };
+    return { placed, shipments: 0, unitsOrdered, unitsBackordered: ZERO, unitsUnfulfilled: unfulfilled, unitsNotShipped: ZERO, shipped: [], transfers: 0, transferUnits: ZERO, routingMs, fellBack };
   }
   const { lat, lng } = order.destination;
   const shipped = plan.shipments.map((s) => {
@@ -61,5 +64,6 @@ export function outcomeOf(order: SimOrder, plan: Plan, locations: ReadonlyMap<st
     transfers: plan.transfers.length,
     transferUnits: sum(plan.transfers.map((t) => t.quantity)),
     routingMs,
+    fellBack,
   };
 }

@@ -73,3 +73,18 @@ describe('replaying orders consumes the simulated stock', () => {
     expect(seen).toEqual([5, 10, 15, 20, 20]);
   });
 });
+
+describe('ranking fallbacks', () => {
+  it('counts the orders whose distance ranking fell back to priority (no coordinates)', async () => {
+    const snapshot = aSnapshot({ skus: [aSku('A')], stock: [aStockRow('paris', 'A', 5), aStockRow('berlin', 'A', 5)] });
+    const orders = [anOrder('o1', { A: 1 }, null), anOrder('o2', { A: 1 })];
+    const [priority, distance] = await runSimulation({
+      snapshot,
+      orders,
+      scenarios: [{ strategy: 'split_shipments', algorithm: 'priority' }, { strategy: 'split_shipments', algorithm: 'distance' }],
+    });
+    expect(priority!.fallbacks).toBe(0);
+    expect(distance!.fallbacks).toBe(1);
+    expect(distance!.units.withoutDistance).toBe(1);
+  });
+});

@@ -143,6 +143,13 @@ describe('stockroute simulate', () => {
     expect(report.scenarios[1]!.distance_km_per_unit.mean).toBeLessThan(report.scenarios[0]!.distance_km_per_unit.mean);
   });
 
+  it('warns about order lines naming SKUs the snapshot does not have', async () => {
+    const orders = file('typo.csv', 'order_id,sku,quantity,lat,lng\no1,SKU-00001,1,48.8,2.3\no2,SKU-0001,1,48.8,2.3\n');
+    const run = await simulate(['--orders', orders, '--strategies', 'no_split']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('stockroute simulate: warning: 1 of 2 order lines name SKUs the snapshot does not have (SKU-0001); they can never be served\n');
+  });
+
   it('rejects a bad order file with the line number, and exits 2', async () => {
     const orders = file('bad.csv', 'order_id,sku,quantity,lat,lng\no1,A,1,48,2\no2,A,lots,48,2\n');
     const run = await simulate(['--orders', orders]);
@@ -159,12 +166,15 @@ describe('stockroute simulate', () => {
   });
 
   it('rejects unknown strategies, conflicting options, missing files and bad numbers', async () => {
-    const [unknown, both, missing, number] = await Promise.all([
+    const [unknown, both, missing, number, unwritable] = await Promise.all([
       simulate(['--strategies', 'split_shipments,fastest']),
       simulate(['--orders', 'x.csv', '--generate', '10']),
       simulate(['--orders', join(dir, 'nope.csv')]),
       simulate(['--generate', 'many']),
+      simulate(['--generate', '5', '--strategies', 'no_split', '--html', join(dir, 'no-such-folder', 'r.html')]),
     ]);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain(`--html: cannot write ${join(dir, 'no-such-folder', 'r.html')} (no such folder)`);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--strategies: "fastest" is not one of no_split, split_shipments');
     expect(both.code).toBe(2);
