@@ -1,0 +1,28 @@
+// Load generator for bench/http-api.ts, run in a child process so that the benchmark's own
+// RSS is the server's alone. argv[2] is JSON: { origin, token, scenario, ids, connections, seconds }.
+import process from 'node:process';
+import autocannon from 'autocannon';
+
+const { origin, token, scenario, ids, connections, seconds } = JSON.parse(process.argv[2]);
+const JSONAPI = 'application/vnd.api+json';
+let n = 0;
+const requests = {
+  sku_show: { method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/skus/${ids.skus[n++ % ids.skus.length]}` }) },
+  stock_items_list: { method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/stock_items?filter[q][sku_code_eq]=${ids.codes[n++ % ids.codes.length]}&include=stock_location` }) },
+  stock_item_patch: {
+    method: 'PATCH',
+    setupRequest: (r) => {
+      const id = ids.items[n % ids.items.length];
+      const quantity = 1000 + (n++ % 7);
+      return { ...r, path: `/api/stock_items/${id}`, body: JSON.stringify({ data: { type: 'stock_items', id, attributes: { quantity } } }) };
+    },
+  },
+};
+const result = await autocannon({
+  url: origin, connections, duration: seconds,
+  headers: { authorization: `Bearer ${token}`, accept: JSONAPI, 'content-type': JSONAPI },
+  requests: [requests[scenario]],
+});
+process.stdout.write(JSON.stringify({
+  rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts,
+}));
