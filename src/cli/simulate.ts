@@ -45,6 +45,7 @@ export function register(program: Command): void {
     .option('--json <file>', 'write the report as JSON')
     .option('--html <file>', 'write the report as a self-contained HTML page with charts')
     .option('--save-snapshot <file>', 'write the snapshot used (e.g. a generated one) as JSON, to replay it later')
+    .option('--save-orders <file>', 'write the order stream used (e.g. a generated one) as CSV, to replay it with --orders')
     .option('--no-progress', 'no progress bar on stderr')
     .addHelpText(
       'after',

@@ -14,6 +14,7 @@ import type { Region } from './cities.js';
 import { describeUnknownSkus, unknownSkus } from './checks.js';
 import { generateOrders } from './generate-orders.js';
 import { generateSnapshot } from './generate-snapshot.js';
+import { ordersToCsv } from './orders-csv-write.js';
 import { parseOrders } from './orders-file.js';
 import { describeSnapshot, reportToJson } from './report.js';
 import type { SimulationReport } from './report.js';
@@ -43,6 +44,7 @@ export interface SimulateOptions {
   readonly json?: string;
   readonly html?: string;
   readonly saveSnapshot?: string;
+  readonly saveOrders?: string;
   readonly progress: boolean;
 }
 
@@ -61,6 +63,7 @@ export async function simulate(options: SimulateOptions & DbOptions): Promise<vo
   const snapshot = withCutoff(await readSnapshot(options, orderCount), options.cutoff);
   if (options.saveSnapshot !== undefined) await writeText(options.saveSnapshot, '--save-snapshot', `${JSON.stringify(snapshotToJson(snapshot), null, 1)}\n`);
   const orders = fileOrders ?? generateOrders(snapshot, orderCount, options.seed);
+  if (options.saveOrders !== undefined) await writeText(options.saveOrders, '--save-orders', ordersToCsv(orders));
   const unknown = unknownSkus(orders, snapshot);
   if (unknown !== null) process.stderr.write(`stockroute simulate: ${describeUnknownSkus(unknown)}\n`);
 

@@ -55,7 +55,7 @@ interface JsonScenario {
   routing_ms: { total: number; p50_per_order: number; p99_per_order: number };
 }
 interface JsonReport {
-  orders: { count: number };
+  orders: { source: string; count: number; lines: number };
   snapshot: { locations: number };
   scenarios: JsonScenario[];
 }
@@ -100,14 +100,17 @@ describe('stockroute simulate', () => {
     expect(run.stdout).toContain(`HTML report: ${html}`);
   });
 
-  it('gives the same figures for the same seed, also when the saved snapshot is replayed', async () => {
+  it('gives the same figures when the saved snapshot and orders are replayed', async () => {
     const a = join(dir, 'a.json');
     const b = join(dir, 'b.json');
     const saved = join(dir, 'saved-snapshot.json');
-    const args = ['--generate', '300', '--seed', '9', '--strategies', 'split_shipments,ship_from_primary'];
-    expect((await simulate([...args, '--json', a, '--save-snapshot', saved])).code).toBe(0);
-    expect((await simulate([...args, '--json', b, '--snapshot', saved])).code).toBe(0);
-    expect(untimed(readJson(a))).toEqual(untimed(readJson(b)));
+    const savedOrders = join(dir, 'saved-orders.csv');
+    const args = ['--strategies', 'split_shipments,ship_from_primary'];
+    expect((await simulate([...args, '--generate', '300', '--seed', '9', '--json', a, '--save-snapshot', saved, '--save-orders', savedOrders])).code).toBe(0);
+    expect((await simulate([...args, '--orders', savedOrders, '--json', b, '--snapshot', saved])).code).toBe(0);
+    const replayed = untimed(readJson(b));
+    expect(replayed.orders).toEqual({ source: savedOrders, count: 300, lines: readJson(a).orders.lines });
+    expect({ ...replayed, orders: null }).toEqual({ ...untimed(readJson(a)), orders: null });
     expect(readJson(a).scenarios[0]!.orders_placed).toBeGreaterThan(200);
   }, 120_000);
 
