@@ -12,6 +12,7 @@ const MODULES: Record<string, () => Promise<object>> = {
   simulate: () => import('./simulate.js'),
   'hot-sku': () => import('./hot-sku.js'),
   salable: () => import('./salable.js'),
+  flows: () => import('./flows.js'),
 };
 
 const RESULTS = new URL('./results.json', import.meta.url);
