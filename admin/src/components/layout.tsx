@@ -1,6 +1,7 @@
 // The frame around every signed-in page: navigation, who is signed in, log out.
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout, useSession } from '../api/session.js';
+import { ErrorBoundary } from './error-boundary.js';
 
 const LINKS = [
   { to: '/orders', label: 'Orders' },
@@ -13,6 +14,7 @@ const LINKS = [
 export function Layout() {
   const session = useSession();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   return (
     <div className="layout">
       <header>
@@ -36,7 +38,9 @@ export function Layout() {
         </button>
       </header>
       <main>
-        <Outlet />
+        <ErrorBoundary key={pathname}>
+          <Outlet />
+        </ErrorBoundary>
       </main>
     </div>
   );

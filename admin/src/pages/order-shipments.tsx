@@ -38,7 +38,7 @@ export function OrderShipments({ order, included }: Props) {
                   <td><Link to={`/shipments/${s.id}`}>{s.attributes.number}</Link></td>
                   <td><StatusBadge status={s.attributes.status} /></td>
                   <td>{location?.attributes.code ?? relIds(s, 'stock_location')[0]?.id ?? '—'}</td>
-                  <td>{lines.map((l) => `${formatQty(l.attributes.quantity)} × ${l.attributes.sku_code}`).join(', ') || '—'}</td>
+                  <td>{lines.map((l) => `${formatQty(l.attributes.quantity)} × ${l.attributes.sku_code}`).sort().join(', ') || '—'}</td>
                 </tr>
               );
             })}
