@@ -3,7 +3,8 @@
 // inserting ~1,000,000 (stock movements, reservations, and old fulfilled orders with their
 // lines, written with generate_series and kept consistent with the running totals). Target:
 // flat, because the read sums running totals (reserved_quantity) over at most `cutoff`
-// stock items and only backordered lines (partial index), never the history.
+// stock items and only backordered lines (partial index), never the history. For contrast
+// the run also times summing the ledger rows of the same items, which grows with history.
 import { sql, type Kysely } from 'kysely';
 import { toDecimal } from '../src/domain/quantity.js';
 import { salableQuantity } from '../src/flows/salable.js';
@@ -46,11 +47,11 @@ async function addHistory(k: Kysely<Database>, target: { itemIds: string[]; skuI
 
 interface ReadTiming { readonly iterations: number; readonly p50Us: number; readonly p99Us: number; readonly meanUs: number; readonly perSecond: number }
 
-async function timeReads(read: () => Promise<unknown>): Promise<ReadTiming> {
-  for (let i = 0; i < 200; i++) await read();
+async function timeReads(read: () => Promise<unknown>, reads = READS): Promise<ReadTiming> {
+  for (let i = 0; i < Math.min(200, reads); i++) await read();
   const samples: number[] = [];
   const started = process.hrtime.bigint();
-  for (let i = 0; i < READS; i++) {
+  for (let i = 0; i < reads; i++) {
     const t0 = process.hrtime.bigint();
     await read();
     samples.push(Number(process.hrtime.bigint() - t0) / 1_000);
@@ -58,8 +59,8 @@ async function timeReads(read: () => Promise<unknown>): Promise<ReadTiming> {
   const totalUs = Number(process.hrtime.bigint() - started) / 1_000;
   samples.sort((x, y) => x - y);
   return {
-    iterations: READS, p50Us: percentile(samples, 0.5), p99Us: percentile(samples, 0.99),
-    meanUs: samples.reduce((x, y) => x + y, 0) / READS, perSecond: (READS / totalUs) * 1e6,
+    iterations: reads, p50Us: percentile(samples, 0.5), p99Us: percentile(samples, 0.99),
+    meanUs: samples.reduce((x, y) => x + y, 0) / reads, perSecond: (reads / totalUs) * 1e6,
   };
 }
 
@@ -79,15 +80,20 @@ export const benchmark: Benchmark = {
     }
     const target = { itemIds, skuId: sku.id, skuCode: sku.code, marketId: market.id };
     const read = () => salableQuantity(db, { skuCode: sku.code, inventoryModelId: model.id });
+    // For contrast, what summing the ledger on each read would cost (the design this avoids).
+    const ledgerSum = () => sql`SELECT (SELECT coalesce(sum(quantity), 0) FROM stock_reservations WHERE stock_item_id IN (${sql.join(itemIds)}))
+      + (SELECT coalesce(sum(delta), 0) FROM stock_movements WHERE stock_item_id IN (${sql.join(itemIds)})) AS total`.execute(k);
 
     await addHistory(k, target, SMALL, 'small');
     const small = await timeReads(read);
+    const smallSum = await timeReads(ledgerSum, 200);
     const salableSmall = await read();
     process.stdout.write(`~${SMALL} history rows: mean ${small.meanUs.toFixed(0)} µs, p99 ${small.p99Us.toFixed(0)} µs\n`);
     const t0 = Date.now();
     await addHistory(k, target, LARGE - SMALL, 'large');
     process.stdout.write(`inserted ${(LARGE - SMALL).toLocaleString('en-US')} more history rows in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     const large = await timeReads(read);
+    const largeSum = await timeReads(ledgerSum, 200);
     const salableLarge = await read();
     process.stdout.write(`~${LARGE} history rows: mean ${large.meanUs.toFixed(0)} µs, p99 ${large.p99Us.toFixed(0)} µs\n`);
     const counts = await sql<{ movements: number; reservations: number; lines: number }>`SELECT
@@ -99,6 +105,7 @@ export const benchmark: Benchmark = {
       small_mean_us: Math.round(small.meanUs), small_p99_us: Math.round(small.p99Us),
       large_mean_us: Math.round(large.meanUs), large_p99_us: Math.round(large.p99Us),
       large_over_small_mean: Number((large.meanUs / small.meanUs).toFixed(2)),
+      ledger_sum_small_mean_us: Math.round(smallSum.meanUs), ledger_sum_large_mean_us: Math.round(largeSum.meanUs),
       salable_small: salableSmall === null ? 'unlimited' : toDecimal(salableSmall),
       salable_large: salableLarge === null ? 'unlimited' : toDecimal(salableLarge),
     };
