@@ -1,9 +1,10 @@
 // Creates the demo orders through the real order flows (create → place → approve / capture →
 // ship, or cancel), so every reservation, stock line item, shipment, transfer and movement is
-// exactly what the service itself would have written. Each order gets a target state drawn
-// from a realistic mix; lines pick SKUs by popularity among those the market's candidate
-// locations have in stock. A handful of paid, placed European orders are built to need two
-// locations (one SKU only at Paris, another only at Berlin; or more of a SKU than Paris has).
+// exactly what the service itself would have written. Each order gets a target state from a
+// realistic mix (exact shares, shuffled); lines pick SKUs by popularity among those the
+// market's candidate locations have in stock. A handful of paid, placed European orders are
+// built to need two locations (one SKU only at Paris, another only at Berlin; or more of a
+// SKU than Paris has).
 import { DomainFailure } from '../domain/errors.js';
 import type { FlowContext } from '../flows/context.js';
 import { createOrder, type LineInput } from '../flows/orders/create.js';
@@ -38,6 +39,9 @@ export async function createDemoOrders(
   const extras = skus.filter((s) => s.doNotTrack || s.doNotShip);
   const take = (code: string, location: string, q: number) => available.get(code)?.set(location, (available.get(code)?.get(location) ?? 0) - q);
 
+  // Exact shares, shuffled: every state appears even in a small demo.
+  const weight = TARGETS.reduce((n, [, w]) => n + w, 0);
+  const schedule = rng.sample(TARGETS.flatMap(([t, w]) => Array.from({ length: Math.max(1, Math.round((w / weight) * count)) }, () => t)), count * 2);
   let twoSource = 0;
   for (const lines of twoSourceBaskets(skus, available, Math.min(8, Math.floor(count / 20)))) {
     const ok = await run(ctx, rng, 'eu', lines, 'placed_paid');
@@ -58,7 +62,7 @@ export async function createDemoOrders(
       if (where) take(sku.code, where, quantity);
     }
     if (extras.length > 0 && rng.chance(0.08)) lines.push({ skuCode: rng.pick(extras).code, quantity: 1 });
-    const ok = await run(ctx, rng, market, lines, rng.weighted(TARGETS));
+    const ok = await run(ctx, rng, market, lines, schedule[i % schedule.length]!);
     outcomes[ok ?? 'refused']++;
     onOrder();
   }

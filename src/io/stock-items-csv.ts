@@ -78,12 +78,14 @@ class StockItemsWriter implements BatchWriter<StockItemRow> {
       if (!sku.quantity_decimal && !isWhole(row.quantity)) throw new ImportError(line, 'quantity', `SKU "${row.skuCode}" takes whole quantities only`);
       return { row, line, skuId: sku.id, locationId };
     });
-    // By SKU (the leading column of the unique index), then matched to the pairs in JS.
+    // By SKU and location (the unique index), then matched to the exact pairs in JS.
     const skuIds = [...new Set(resolved.map((r) => r.skuId))];
+    const locationIds = [...new Set(resolved.map((r) => r.locationId))];
     const locked = await this.trx
       .selectFrom('stock_items')
       .select(['id', 'sku_id', 'stock_location_id', 'quantity', 'reserved_quantity', 'status'])
       .where('sku_id', 'in', skuIds)
+      .where('stock_location_id', 'in', locationIds)
       .orderBy('id')
       .forUpdate()
       .execute();
