@@ -1,7 +1,9 @@
 // The real Stockroute server for browser tests: buildApp on a fresh in-memory PGlite, an
 // admin integration with known credentials, the built admin UI, listening on a free port.
 // A distance provider with no walking routes makes the distance → priority fallback visible.
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
@@ -21,10 +23,33 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Builds admin/dist when it is missing (a fresh checkout that skipped `npm run build`). */
-export function ensureAdminBuilt(): void {
-  if (existsSync(`${DEFAULT_ADMIN_DIST}/index.html`)) return;
-  execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts'], { stdio: 'inherit' });
+/**
+ * Builds admin/dist when it is missing (a checkout that skipped `npm run build`). Test files
+ * run in parallel, so one builds (holding a lock file) while the others wait for index.html.
+ */
+export async function ensureAdminBuilt(): Promise<void> {
+  const index = join(DEFAULT_ADMIN_DIST, 'index.html');
+  if (existsSync(index)) return;
+  const lock = join(tmpdir(), 'stockroute-admin-build.lock');
+  let fd: number | undefined;
+  try {
+    fd = openSync(lock, 'wx');
+  } catch {
+    fd = undefined;
+  }
+  if (fd !== undefined) {
+    try {
+      execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts'], { stdio: 'inherit' });
+    } finally {
+      closeSync(fd);
+      rmSync(lock, { force: true });
+    }
+    return;
+  }
+  for (let waited = 0; !existsSync(index); waited += 500) {
+    if (waited > 180_000) throw new Error('admin/dist was not built within 3 minutes (stale lock file?)');
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 /** Great-circle distances, except that walking has no route data (like a routing engine without that profile). */
@@ -40,7 +65,7 @@ export function noWalkingRoutes(): DistanceProvider {
 }
 
 export async function startServer(): Promise<RunningServer> {
-  ensureAdminBuilt();
+  await ensureAdminBuilt();
   const db = await openTestDb('pglite');
   const clientId = 'admin-e2e';
   const clientSecret = 'admin-e2e-secret-0123456789';
