@@ -3,6 +3,7 @@
 // plan as pretty JSON; with --ndjson, one problem per line in and one plan per line out.
 // Exit 0 with a plan (also when not shippable), 2 for invalid input (the message names the
 // field; in NDJSON mode after routing every other line), 1 for an unexpected failure.
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -60,6 +61,11 @@ export function register(program: Command): void {
 
 async function route(file: string | undefined, options: RouteOptions): Promise<number> {
   const source = file ?? 'standard input';
+  // The reader went away (`… | head`): stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   let provider: DistanceProvider;
   try {
     provider = distanceProviderFromConfig(
@@ -151,11 +157,9 @@ async function readStdin(): Promise<string> {
   return text;
 }
 
-/** Writes to stdout, waiting when the pipe is full (large NDJSON runs keep flat memory). */
-function write(text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
-  });
+/** Writes to stdout, waiting for 'drain' when the pipe is full (long NDJSON runs keep flat memory). */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
 }
 
 function fail(message: string): number {
