@@ -98,6 +98,16 @@ describe.each(enginesUnderTest())('authentication on %s', (engine) => {
     expect((await api.get('/api/stock_items', shop)).statusCode).toBe(403);
     expect((await api.post('/api/skus', { data: { type: 'skus', attributes: { code: 'S', name: 'S', do_not_ship: true } } }, shop)).statusCode).toBe(403);
     expect((await api.get('/api/applications', shop)).statusCode).toBe(403);
+
+    // Related routes and includes obey the same rules.
+    const model = await api.get(`/api/markets/${eu}/inventory_model`, shop);
+    expect(model.statusCode).toBe(200);
+    expect((await api.get(`/api/markets/${us}/inventory_model`, shop)).statusCode).toBe(404);
+    expect((await api.get(`/api/inventory_models/${model.json().data.id}/markets`, shop)).json().data.map((m: { id: string }) => m.id)).toEqual([eu]);
+    const withLocations = await api.get(`/api/markets/${eu}?include=inventory_model.inventory_stock_locations`, shop);
+    expect(withLocations.json().included.map((r: { type: string }) => r.type)).toEqual(['inventory_models']);
+    const address = await api.post('/api/addresses', { data: { type: 'addresses', attributes: { city: 'Paris', country_code: 'FR' } } }, shop);
+    expect(address.statusCode).toBe(201);
   });
 
   it('requires a role for integrations and a market for sales channels', async () => {
