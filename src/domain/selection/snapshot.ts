@@ -49,19 +49,14 @@ interface OrderIndex {
 }
 
 export function snapshotOf(problem: RoutingProblem): Snapshot {
-  const { enabled, disabled, ids } = locationsOf(problem.locations);
-  const cutoff = problem.stockLocationsCutoff;
-  const candidates = cutoff === null ? enabled : enabled.slice(0, Math.max(0, cutoff));
-  const skipped = [
-    ...skippedLines(disabled, 'disabled'),
-    ...skippedLines(enabled.slice(candidates.length), `beyond stock_locations_cutoff ${String(cutoff)}`),
-  ];
+  const world = locationsOf(problem.locations);
+  const { ids } = world;
+  const { candidates, skipped } = cutAt(world, problem.stockLocationsCutoff);
   const skus = skusOf(problem.skus);
   const stock = stockIndex(problem.stock, ids);
   const stockOf = (sku: string): SkuStock | undefined => stock.get(sku);
-  const orders = new WeakMap<readonly RankedLocation[], OrderIndex>();
   const indexOf = (order: readonly RankedLocation[]): OrderIndex => {
-    const known = orders.get(order);
+    const known = world.orders.get(order);
     if (known !== undefined) return known;
     const index = { position: new Int32Array(problem.locations.length).fill(-1), id: new Int32Array(order.length) };
     order.forEach((l, i) => {
@@ -69,7 +64,7 @@ export function snapshotOf(problem: RoutingProblem): Snapshot {
       index.id[i] = id;
       if (id >= 0) index.position[id] = i;
     });
-    orders.set(order, index);
+    world.orders.set(order, index);
     return index;
   };
   /** The positions in `order` of the given location numbers, ascending. Plain loops and a
@@ -118,15 +113,26 @@ function skippedLines(locations: readonly LocationInput[], reason: string): stri
   return [`${listed(locations, code)} skipped: ${reason}`];
 }
 
-const knownLocations = new WeakMap<readonly LocationInput[], ReturnType<typeof sortLocations>>();
+interface World {
+  readonly enabled: readonly LocationInput[];
+  readonly disabled: readonly LocationInput[];
+  /** location code → location number (first position in `locations`) */
+  readonly ids: ReadonlyMap<string, number>;
+  /** cutoff → candidates and skipped lines (same arrays every time: rankings remember by them) */
+  readonly cuts: Map<number | null, { readonly candidates: readonly LocationInput[]; readonly skipped: readonly string[] }>;
+  /** Orders the fill walked, indexed by location number. */
+  readonly orders: WeakMap<readonly RankedLocation[], OrderIndex>;
+}
 
-function locationsOf(locations: readonly LocationInput[]): ReturnType<typeof sortLocations> {
+const knownLocations = new WeakMap<readonly LocationInput[], World>();
+
+function locationsOf(locations: readonly LocationInput[]): World {
   const known = knownLocations.get(locations) ?? sortLocations(locations);
   knownLocations.set(locations, known);
   return known;
 }
 
-function sortLocations(locations: readonly LocationInput[]) {
+function sortLocations(locations: readonly LocationInput[]): World {
   const ids = new Map<string, number>();
   locations.forEach((l, i) => {
     if (!ids.has(l.code)) ids.set(l.code, i);
@@ -134,8 +140,24 @@ function sortLocations(locations: readonly LocationInput[]) {
   return {
     enabled: locations.filter((l) => l.enabled).sort(byPriorityThenCode),
     disabled: locations.filter((l) => !l.enabled).sort(byPriorityThenCode),
-    ids: ids as ReadonlyMap<string, number>,
+    ids,
+    cuts: new Map(),
+    orders: new WeakMap(),
   };
+}
+
+function cutAt(world: World, cutoff: number | null) {
+  const known = world.cuts.get(cutoff);
+  if (known !== undefined) return known;
+  const { enabled, disabled } = world;
+  const candidates = cutoff === null ? enabled : enabled.slice(0, Math.max(0, cutoff));
+  const skipped = [
+    ...skippedLines(disabled, 'disabled'),
+    ...skippedLines(enabled.slice(candidates.length), `beyond stock_locations_cutoff ${String(cutoff)}`),
+  ];
+  const cut = { candidates, skipped };
+  world.cuts.set(cutoff, cut);
+  return cut;
 }
 
 const knownSkus = new WeakMap<readonly SkuInput[], ReadonlyMap<string, SkuInput>>();

@@ -39,8 +39,18 @@ interface Bucket {
 
 export function layoutShipments(snapshot: Snapshot, lines: readonly LineSelection[], options: LayoutOptions): Layout {
   const { order, shipFrom, perLine, byCategory } = options;
-  const rank = new Map(order.map((l, i) => [l.code, i]));
-  const byCode = new Map(order.map((l) => [l.code, l]));
+  // Only the few locations that ship are looked up: no map over every candidate.
+  const rank = new Map<string, number>();
+  const positionOf = (code: string): number => {
+    let r = rank.get(code);
+    if (r === undefined) rank.set(code, (r = order.findIndex((l) => l.code === code)));
+    return r;
+  };
+  const rankOf = (location: RankedLocation): number => {
+    const r = positionOf(location.code);
+    return r < 0 ? Number.MAX_SAFE_INTEGER : r;
+  };
+  const locationOf = (code: string): RankedLocation | undefined => order[positionOf(code)];
   const buckets = new Map<string, Bucket>();
   const place = (location: RankedLocation, category: string | null, line: number, quantity: Quantity): void => {
     const cat = byCategory ? category : null;
@@ -65,7 +75,7 @@ export function layoutShipments(snapshot: Snapshot, lines: readonly LineSelectio
         explanation.push(`${line.sku} is do_not_ship: ${amount(item.quantity)} at ${source.location} ships with no shipment`);
         continue;
       }
-      const from = shipFrom ?? byCode.get(source.location);
+      const from = shipFrom ?? locationOf(source.location);
       if (from === undefined) throw new Error(`layout: ${source.location} is not among the locations tried`);
       if (from.code !== source.location) {
         transfers.push({ ...item, from: source.location, to: from.code });
@@ -75,7 +85,7 @@ export function layoutShipments(snapshot: Snapshot, lines: readonly LineSelectio
     }
   });
 
-  const shipping = [...buckets.values()].map((b) => b.location).sort((a, b) => rankOf(rank, a) - rankOf(rank, b));
+  const shipping = [...buckets.values()].map((b) => b.location).sort((a, b) => rankOf(a) - rankOf(b));
   const ride = shipping[0] ?? shipFrom ?? primaryOf(snapshot, order);
   for (const index of riders) {
     const line = lines[index] as LineSelection;
@@ -94,7 +104,7 @@ export function layoutShipments(snapshot: Snapshot, lines: readonly LineSelectio
   }
 
   const shipments = [...buckets.values()].sort(
-    (a, b) => rankOf(rank, a.location) - rankOf(rank, b.location) || a.line - b.line || compareCategory(a.category, b.category),
+    (a, b) => rankOf(a.location) - rankOf(b.location) || a.line - b.line || compareCategory(a.category, b.category),
   );
   return {
     shipments: shipments.map((b) => ({
@@ -109,10 +119,6 @@ export function layoutShipments(snapshot: Snapshot, lines: readonly LineSelectio
     transfers,
     explanation,
   };
-}
-
-function rankOf(rank: ReadonlyMap<string, number>, location: RankedLocation): number {
-  return rank.get(location.code) ?? Number.MAX_SAFE_INTEGER;
 }
 
 function primaryOf(snapshot: Snapshot, order: readonly RankedLocation[]): RankedLocation | null {
