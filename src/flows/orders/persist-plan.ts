@@ -11,7 +11,8 @@ import type { Row } from '../../store/schema.js';
 import { createReservation, type RoutingStock } from '../../store/stock-ledger.js';
 import type { Trx } from '../../store/transaction.js';
 import type { OrderRow } from './records.js';
-import { addStockLine } from './stock-lines.js';
+import { insertStockLines, reserveStockLine } from './stock-lines.js';
+import type { NewRow } from '../../store/schema.js';
 
 export interface PersistedPlan {
   readonly shipments: Row<'shipments'>[];
@@ -36,6 +37,7 @@ export async function persistPlan(trx: Trx, order: OrderRow, plan: Plan, stock: 
   for (const t of plan.transfers) inbound.set(`${t.line}|${t.to}`, add(inbound.get(`${t.line}|${t.to}`) ?? ZERO, t.quantity));
 
   const shipments: { planned: PlannedShipment; row: Row<'shipments'> }[] = [];
+  const stockLines: NewRow<'stock_line_items'>[] = [];
   for (const [i, planned] of plan.shipments.entries()) {
     const loc = location(planned.location);
     const status = planned.onHold ? 'on_hold' : 'upcoming';
@@ -51,18 +53,19 @@ export async function persistPlan(trx: Trx, order: OrderRow, plan: Plan, stock: 
       inbound.set(key, sub(inbound.get(key) ?? ZERO, arriving));
       const quantity = sub(item.quantity, arriving);
       if (quantity <= 0) continue;
-      await addStockLine(trx, {
+      stockLines.push(await reserveStockLine(trx, {
         orderId: order.id, lineItemId: item.line, skuCode: item.sku, shipmentId: row.id, stockLocationId: loc.stockLocationId,
         stockItemId: itemAt(planned.location, item.sku), quantity,
-      });
+      }));
     }
   }
   for (const item of plan.unshippedItems) {
-    await addStockLine(trx, {
+    stockLines.push(await reserveStockLine(trx, {
       orderId: order.id, lineItemId: item.line, skuCode: item.sku, shipmentId: null, stockLocationId: location(item.location).stockLocationId,
       stockItemId: itemAt(item.location, item.sku), quantity: item.quantity,
-    });
+    }));
   }
+  await insertStockLines(trx, stockLines);
   const transfers: Row<'stock_transfers'>[] = [];
   for (const [i, t] of plan.transfers.entries()) {
     const origin = itemAt(t.from, t.sku);

@@ -76,12 +76,10 @@ async function place(trx: Trx, orderId: string, now: Date): Promise<Placement> {
 /** Releases the order's own draft holds and expired draft holds on `itemIds` (already locked). */
 async function releaseHeld(trx: Trx, lines: readonly LineRow[], itemIds: readonly string[], now: Date): Promise<boolean> {
   if (itemIds.length === 0) return false;
-  // Two indexed lookups (by line; by expiry among drafts), never a scan of an item's holds.
-  const own = await trx.selectFrom('stock_reservations').select(['id', 'stock_item_id'])
-    .where('line_item_id', 'in', lines.map((l) => l.id)).where('status', '=', 'draft').execute();
-  const expired = await trx.selectFrom('stock_reservations').select(['id', 'stock_item_id'])
-    .where('status', '=', 'draft').where('expires_at', '<=', now).where('stock_item_id', 'in', itemIds).execute();
-  const held = [...new Map([...own, ...expired].map((r) => [r.id, r])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  // Indexed lookups only (by line; by expiry among drafts): never a scan of an item's holds.
+  const held = await trx.selectFrom('stock_reservations').select(['id', 'stock_item_id']).where('status', '=', 'draft')
+    .where((eb) => eb.or([eb('line_item_id', 'in', lines.map((l) => l.id)), eb.and([eb('expires_at', '<=', now), eb('stock_item_id', 'in', itemIds)])]))
+    .orderBy('id').execute();
   await lockStockItems(trx, held.map((h) => h.stock_item_id));
   for (const h of held) await releaseReservation(trx, h.id);
   return held.length > 0;

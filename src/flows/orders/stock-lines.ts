@@ -5,7 +5,7 @@
 // Every helper locks the stock items it touches first, in id order.
 import { ZERO, qty, sub, toDecimalString, type Quantity } from '../../domain/quantity.js';
 import { newId } from '../../store/ids.js';
-import type { Row } from '../../store/schema.js';
+import type { NewRow, Row } from '../../store/schema.js';
 import {
   applyMovement, convertReservationToDecrement, createReservation, lockStockItems, releaseReservation, type MovementReason,
 } from '../../store/stock-ledger.js';
@@ -28,16 +28,29 @@ export interface NewStockLine {
 }
 
 export async function addStockLine(trx: Trx, s: NewStockLine): Promise<StockLineRow> {
+  const [row] = await insertStockLines(trx, [await reserveStockLine(trx, s)]);
+  if (!row) throw new Error('stock line item not written');
+  return row;
+}
+
+/** Reserves for a stock line item (unless untracked) and returns the row to insert. */
+export async function reserveStockLine(trx: Trx, s: NewStockLine): Promise<NewRow<'stock_line_items'>> {
   const reservation = s.stockItemId === null ? null : await createReservation(trx, {
     stockItemId: s.stockItemId, quantity: s.quantity, status: 'pending', orderId: s.orderId, lineItemId: s.lineItemId,
     allowExceed: s.allowExceed,
   });
-  return trx.insertInto('stock_line_items').values({
+  return {
     id: newId('sli'), order_id: s.orderId, line_item_id: s.lineItemId, shipment_id: s.shipmentId,
     stock_location_id: s.stockLocationId, stock_item_id: s.stockItemId, stock_reservation_id: reservation?.id ?? null,
     stock_transfer_id: s.stockTransferId ?? null, sku_code: s.skuCode, quantity: toDecimalString(s.quantity), metadata: '{}',
     reference: null, reference_origin: null,
-  }).returningAll().executeTakeFirstOrThrow();
+  };
+}
+
+/** Writes stock line items in one statement. */
+export async function insertStockLines(trx: Trx, rows: readonly NewRow<'stock_line_items'>[]): Promise<StockLineRow[]> {
+  if (rows.length === 0) return [];
+  return trx.insertInto('stock_line_items').values([...rows]).returningAll().execute();
 }
 
 export interface StockContext {
