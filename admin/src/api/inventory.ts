@@ -1,7 +1,7 @@
-// The inventory grid's data: every location, SKU and stock item (with its reservations), and
-// each SKU's salable quantity from its `inventory` block. Adjustments write stock movements.
-// Relationship linkage only comes with `include`, so every relationship read here is included.
-import { ApiError } from './errors.js';
+// The inventory grid's data: a page of SKUs across every location, their stock items (with
+// reservations) and each SKU's salable quantity from its `inventory` block. Adjustments write
+// stock movements. Relationship linkage only comes with `include`, so every one read is included.
+import { fromApi, sub, toDecimal } from './quantity.js';
 import { create, getAll, getDoc, update } from './client.js';
 import { Included, relIds, type Resource } from './jsonapi.js';
 import type { LocationAttrs, ReservedStockAttrs, SkuAttrs, StockItemAttrs } from './types.js';
@@ -13,47 +13,52 @@ export interface Cell {
   readonly available: number;
 }
 
+export const cellKey = (sku: string, locationId: string): string => `${sku}@${locationId}`;
+
 export interface Grid {
   readonly locations: Resource<LocationAttrs>[];
   readonly skus: Resource<SkuAttrs>[];
   /** Cells by `${sku_code}@${location id}`. */
   readonly cells: ReadonlyMap<string, Cell>;
+  readonly recordCount: number;
+  readonly pageCount: number;
 }
 
-export const cellKey = (sku: string, locationId: string): string => `${sku}@${locationId}`;
+export const GRID_PAGE_SIZE = 15;
 
-async function stockItems() {
-  try {
-    return await getAll<StockItemAttrs>('stock_items', { include: 'stock_location,reserved_stock' });
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 400) throw e;
-    return getAll<StockItemAttrs>('stock_items', { include: 'stock_location' });
-  }
+async function stockItemsOf(codes: readonly string[]) {
+  if (codes.length === 0) return { data: [], included: [] };
+  return getAll<StockItemAttrs>('stock_items', { 'filter[q][sku_code_in]': codes.join(','), include: 'stock_location,reserved_stock' });
 }
 
-export async function fetchGrid(): Promise<Grid> {
-  const [locations, skuList, items] = await Promise.all([
+/** One page of SKUs (optionally those whose code contains `search`) across every location. */
+export async function fetchGrid(page: number, search: string): Promise<Grid> {
+  const [locations, skuPage] = await Promise.all([
     getAll<LocationAttrs>('stock_locations', { sort: 'code' }),
-    getAll<SkuAttrs>('skus', { sort: 'code' }),
-    stockItems(),
+    getDoc<Resource<SkuAttrs>[]>('skus', { sort: 'code', 'page[number]': page, 'page[size]': GRID_PAGE_SIZE, 'filter[q][code_cont]': search || undefined }),
   ]);
+  const codes = skuPage.data.map((s) => s.attributes.code);
   // The single GET carries `inventory` (salable quantity and levels).
-  const skus = await Promise.all(skuList.data.map(async (s) => (await getDoc<Resource<SkuAttrs>>(`skus/${s.id}`)).data));
+  const [items, skus] = await Promise.all([
+    stockItemsOf(codes),
+    Promise.all(skuPage.data.map(async (s) => (await getDoc<Resource<SkuAttrs>>(`skus/${s.id}`)).data)),
+  ]);
   const included = new Included(items.included);
   const cells = new Map<string, Cell>();
   for (const item of items.data) {
     const locationId = relIds(item, 'stock_location')[0]?.id;
     if (!locationId) continue;
-    const attrs = item.attributes as StockItemAttrs & { reserved_quantity?: number };
-    const reserved = included.one<ReservedStockAttrs>(item, 'reserved_stock')?.attributes.quantity ?? attrs.reserved_quantity ?? 0;
-    cells.set(cellKey(attrs.sku_code, locationId), {
-      item,
-      onHand: attrs.quantity,
-      reserved,
-      available: Math.round((attrs.quantity - reserved) * 10_000) / 10_000,
-    });
+    const reserved = included.one<ReservedStockAttrs>(item, 'reserved_stock')?.attributes.quantity ?? 0;
+    const available = sub(fromApi(item.attributes.quantity), fromApi(reserved));
+    cells.set(cellKey(item.attributes.sku_code, locationId), { item, onHand: item.attributes.quantity, reserved, available: toDecimal(available) });
   }
-  return { locations: locations.data, skus, cells };
+  return {
+    locations: locations.data,
+    skus,
+    cells,
+    recordCount: skuPage.meta?.record_count ?? skus.length,
+    pageCount: skuPage.meta?.page_count ?? 1,
+  };
 }
 
 /** Sets the on-hand quantity; the server records the change as a stock movement with the reason. */

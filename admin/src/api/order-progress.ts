@@ -3,7 +3,7 @@
 // count the server uses for a new source selection.
 import type { Included, Resource } from './jsonapi.js';
 import { relIds } from './jsonapi.js';
-import { add, sub, parseQuantity, isQuantityError, toDecimal, ZERO, type Quantity } from './quantity.js';
+import { add, fromApi as q, sub, toDecimal, ZERO } from './quantity.js';
 import type { LineItemAttrs, OrderAttrs, ShipmentAttrs, StockLineItemAttrs } from './types.js';
 
 const OPEN = new Set(['draft', 'upcoming', 'on_hold', 'picking', 'packing', 'ready_to_ship']);
@@ -13,11 +13,6 @@ export interface LineProgress {
   readonly inShipments: number;
   readonly toShip: number;
 }
-
-const q = (n: number): Quantity => {
-  const parsed = parseQuantity(n);
-  return isQuantityError(parsed) ? ZERO : parsed;
-};
 
 export function lineProgress(order: Resource<OrderAttrs>, included: Included): LineProgress[] {
   const stockLines = included.many<StockLineItemAttrs & { decremented?: boolean }>(order, 'stock_line_items');
