@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { createTestDatabaseUrl, enginesUnderTest } from '../../src/store/test-support/engines.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'stockroute-simulate-'));
@@ -187,33 +188,40 @@ describe('stockroute simulate', () => {
     expect(number.code).not.toBe(0);
     expect(number.stderr).toContain('must be a whole number ≥ 1, not "many"');
   }, 120_000);
+});
 
+describe.each(enginesUnderTest())('stockroute simulate --from-db (%s)', (engine) => {
   it('takes the snapshot from an inventory model in the database', async () => {
-    const dataDir = join(dir, 'db');
-    const db = await openDb({ dataDir });
+    const target = engine === 'postgres' ? await createTestDatabaseUrl() : null;
+    const dbArgs = target === null ? ['--data-dir', join(dir, 'db')] : ['--database-url', target.url];
     try {
-      await migrateToLatest(db.kysely);
-      const k = db.kysely;
-      await k.insertInto('addresses').values({ id: 'addr_1', lat: 48.8566, lng: 2.3522 }).execute();
-      await k.insertInto('stock_locations').values({ id: 'sloc_1', code: 'paris', name: 'Paris', address_id: 'addr_1' }).execute();
-      await k.insertInto('skus').values({ id: 'sku_1', code: 'TSHIRT', name: 'T-shirt' }).execute();
-      await k.insertInto('inventory_models').values({ id: 'invm_1', name: 'EU' }).execute();
-      await k.insertInto('inventory_stock_locations').values({ id: 'isl_1', inventory_model_id: 'invm_1', stock_location_id: 'sloc_1', priority: 1 }).execute();
-      await k.insertInto('stock_items').values({ id: 'si_1', sku_id: 'sku_1', sku_code: 'TSHIRT', stock_location_id: 'sloc_1', quantity: 50 }).execute();
+      const db = await openDb(target === null ? { dataDir: join(dir, 'db') } : { databaseUrl: target.url });
+      try {
+        await migrateToLatest(db.kysely);
+        const k = db.kysely;
+        await k.insertInto('addresses').values({ id: 'addr_1', lat: 48.8566, lng: 2.3522 }).execute();
+        await k.insertInto('stock_locations').values({ id: 'sloc_1', code: 'paris', name: 'Paris', address_id: 'addr_1' }).execute();
+        await k.insertInto('skus').values({ id: 'sku_1', code: 'TSHIRT', name: 'T-shirt' }).execute();
+        await k.insertInto('inventory_models').values({ id: 'invm_1', name: 'EU' }).execute();
+        await k.insertInto('inventory_stock_locations').values({ id: 'isl_1', inventory_model_id: 'invm_1', stock_location_id: 'sloc_1', priority: 1 }).execute();
+        await k.insertInto('stock_items').values({ id: 'si_1', sku_id: 'sku_1', sku_code: 'TSHIRT', stock_location_id: 'sloc_1', quantity: 50 }).execute();
+      } finally {
+        await db.close();
+      }
+      const json = join(dir, `db-${engine}.json`);
+      const run = await simulate(['--from-db', ...dbArgs, '--model', 'EU', '--generate', '40', '--strategies', 'no_split', '--json', json]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('inventory model EU (invm_1)');
+      const [scenario] = readJson(json).scenarios;
+      // 50 T-shirts, about 70 asked for: the stock runs out and later orders are refused.
+      expect(scenario!.units.shipped).toBe(50);
+      expect(scenario!.orders_rejected).toBeGreaterThan(0);
+      const unknown = await simulate(['--from-db', ...dbArgs, '--model', 'US']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('no inventory model has id or name "US"; known: EU (invm_1)');
     } finally {
-      await db.close();
+      await target?.drop();
     }
-    const json = join(dir, 'db.json');
-    const run = await simulate(['--from-db', '--data-dir', dataDir, '--model', 'EU', '--generate', '40', '--strategies', 'no_split', '--json', json]);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('inventory model EU (invm_1)');
-    const [scenario] = readJson(json).scenarios;
-    // 50 T-shirts, about 70 asked for: the stock runs out and later orders are refused.
-    expect(scenario!.units.shipped).toBe(50);
-    expect(scenario!.orders_rejected).toBeGreaterThan(0);
-    const unknown = await simulate(['--from-db', '--data-dir', dataDir, '--model', 'US']);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('no inventory model has id or name "US"; known: EU (invm_1)');
   }, 180_000);
 });
