@@ -14,7 +14,7 @@ describe('startServer on the embedded database', () => {
 
   it('bootstraps an admin once, serves the API and survives a restart', async () => {
     const lines: string[] = [];
-    const first = await startServer({ port: 0, host: '127.0.0.1', dataDir, env, print: (l) => lines.push(l), handleSignals: false });
+    const first = await startServer({ port: 0, host: '127.0.0.1', dataDir, env, demo: false, print: (l) => lines.push(l), handleSignals: false });
     let token: string;
     try {
       const clientId = /client_id:\s+(\S+)/.exec(lines.join('\n'))?.[1];
@@ -36,7 +36,7 @@ describe('startServer on the embedded database', () => {
     }
 
     const again: string[] = [];
-    const second = await startServer({ port: 0, host: '127.0.0.1', dataDir, env, print: (l) => again.push(l), handleSignals: false });
+    const second = await startServer({ port: 0, host: '127.0.0.1', dataDir, env, demo: false, print: (l) => again.push(l), handleSignals: false });
     try {
       expect(again.join('\n')).not.toContain('client_secret');
       const health = await fetch(`${second.url}/health`);

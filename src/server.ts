@@ -1,7 +1,9 @@
 // Starts the service: config from the environment → database (PGlite data folder by default,
-// PostgreSQL with DATABASE_URL) → migrations → first-start admin → HTTP app → listen. Shared
+// PostgreSQL with DATABASE_URL) → migrations → first-start admin → demo data on an empty
+// embedded database → HTTP app → listen. Shared
 // by `npm start` (main.ts) and `stockroute serve`. SIGTERM/SIGINT close the app, then the db.
 import type { FastifyInstance } from 'fastify';
+import { maybeLoadDemo } from './demo/auto-load.js';
 import { buildApp } from './http/app.js';
 import { bootstrapAdmin } from './http/auth/applications.js';
 import { configFromEnv } from './http/config.js';
@@ -13,7 +15,8 @@ export interface ServerOptions {
   readonly host?: string;
   readonly databaseUrl?: string | undefined;
   readonly dataDir?: string | undefined;
-  /** Load the demo data set on an empty database (when the demo module is installed). */
+  /** Load the demo dataset into an empty embedded database (default true; never on PostgreSQL;
+   *  STOCKROUTE_DEMO=off also disables it). */
   readonly demo?: boolean;
   readonly env?: NodeJS.ProcessEnv;
   /** Where the banner goes (stdout by default). */
@@ -38,6 +41,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await migrateToLatest(db.kysely);
     const admin = await bootstrapAdmin(db, { clientId: config.adminClientId, clientSecret: config.adminClientSecret }, new Date());
+    const demo = (options.demo ?? true) && db.engine === 'pglite' && env.STOCKROUTE_DEMO !== 'off';
+    await maybeLoadDemo(db, { enabled: demo, log: print });
     const app = await buildApp({ db, config });
     const port = options.port ?? Number(env.PORT ?? 3000);
     const host = options.host ?? env.HOST ?? '0.0.0.0';
