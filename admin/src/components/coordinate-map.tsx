@@ -4,10 +4,12 @@ export interface Point {
   readonly label: string;
   readonly lat: number;
   readonly lng: number;
+  /** Drawn grey (e.g. a disabled location). */
+  readonly muted?: boolean;
 }
 
-const W = 360;
-const H = 220;
+const W = 720;
+const H = 320;
 const PAD = 28;
 
 export function CoordinateMap({ points }: { readonly points: readonly Point[] }) {
@@ -29,7 +31,7 @@ export function CoordinateMap({ points }: { readonly points: readonly Point[] })
       <rect x="0" y="0" width={W} height={H} rx="6" className="map-bg" />
       {points.map((p) => (
         <g key={p.label}>
-          <circle cx={x(p.lng)} cy={y(p.lat)} r="5" className="map-dot" />
+          <circle cx={x(p.lng)} cy={y(p.lat)} r="5" className={p.muted ? 'map-dot muted' : 'map-dot'} />
           <text x={x(p.lng) + (x(p.lng) > W / 2 ? -8 : 8)} y={y(p.lat) + 4} textAnchor={x(p.lng) > W / 2 ? 'end' : 'start'} className="map-label">
             {p.label}
           </text>

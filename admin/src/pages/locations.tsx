@@ -21,7 +21,7 @@ export function LocationsPage() {
   const rows = data.data.map((l) => ({ location: l, address: included.one<AddressAttrs>(l, 'address')?.attributes }));
   const points: Point[] = rows
     .filter((r) => r.address?.lat != null && r.address?.lng != null)
-    .map((r) => ({ label: r.location.attributes.code, lat: r.address?.lat ?? 0, lng: r.address?.lng ?? 0 }));
+    .map((r) => ({ label: r.location.attributes.code, lat: r.address?.lat ?? 0, lng: r.address?.lng ?? 0, muted: !r.location.attributes.enabled }));
 
   async function toggle(id: string, enabled: boolean) {
     setActionError(undefined);
