@@ -108,6 +108,11 @@ describe.each(enginesUnderTest())('authentication on %s', (engine) => {
     expect(withLocations.json().included.map((r: { type: string }) => r.type)).toEqual(['inventory_models']);
     const address = await api.post('/api/addresses', { data: { type: 'addresses', attributes: { city: 'Paris', country_code: 'FR' } } }, shop);
     expect(address.statusCode).toBe(201);
+    const warehouse = await api.create('addresses', { city: 'Lyon' });
+    await api.create('stock_locations', { code: 'AUTH-WH', name: 'Warehouse' }, { address: { type: 'addresses', id: warehouse } });
+    expect((await api.get(`/api/addresses/${warehouse}`, shop)).statusCode).toBe(404);
+    expect((await api.patch(`/api/addresses/${warehouse}`, { data: { type: 'addresses', id: warehouse, attributes: { city: 'Nowhere' } } }, shop)).statusCode).toBe(404);
+    expect((await api.get(`/api/addresses/${address.json().data.id}`, shop)).statusCode).toBe(200);
   });
 
   it('requires a role for integrations and a market for sales channels', async () => {

@@ -1,5 +1,6 @@
 // addresses: postal addresses with optional coordinates (stock locations, shipping addresses).
-// Sales channels may create them for their orders and read those not used by another market.
+// Sales channels may create them for their orders; they never see warehouse addresses or
+// those of another market's orders.
 import { Type } from 'typebox';
 import { defineResource } from './define.js';
 import { nullable, text } from './attribute-types.js';
@@ -22,8 +23,11 @@ export const addresses = defineResource({
   },
   access: {
     salesChannel: 'write',
-    scope: (auth, eb) =>
+    // Never a warehouse's address, nor one used by another market's order.
+    scope: (auth, eb) => eb.and([
       eb('addresses.id', 'not in', eb.selectFrom('orders').select('orders.shipping_address_id')
         .where('orders.market_id', '<>', auth.marketId ?? '').where('orders.shipping_address_id', 'is not', null)),
+      eb('addresses.id', 'not in', eb.selectFrom('stock_locations').select('stock_locations.address_id').where('stock_locations.address_id', 'is not', null)),
+    ]),
   },
 });
