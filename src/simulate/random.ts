@@ -16,7 +16,10 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  const rng: RandomGenerator = xoroshiro128plus(seed | 0);
+  // Small seeds (0, 1, 2…) give xoroshiro128+ a sparse state whose first outputs are far from
+  // uniform: scramble the seed (murmur3's finaliser) and drop the first outputs.
+  const rng: RandomGenerator = xoroshiro128plus(scramble(seed));
+  for (let i = 0; i < 32; i += 1) rng.next();
   return {
     float: () => uniformFloat64(rng),
     int: (from, to) => uniformInt(rng, from, to),
@@ -26,6 +29,13 @@ export function seededRandom(seed: number): Random {
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     },
   };
+}
+
+function scramble(seed: number): number {
+  let h = (seed ^ 0x9e3779b9) | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }
 
 /** Draws an index with probability proportional to its weight (binary search on the cumulative sums). */
