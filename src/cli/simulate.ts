@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .option('--from-db', 'take the snapshot from the database (with --model)')
     .option('--model <id or name>', 'inventory model for --from-db')
     .option('--generate-snapshot', 'generate the snapshot (the default without --snapshot or --from-db)')
-    .option('--locations <n>', 'generated snapshot: warehouses in real cities', wholeNumber(1), 8)
+    .option('--locations <n>', 'generated snapshot: warehouses in real cities (all of them candidates)', wholeNumber(1), 8)
     .option('--skus <n>', 'generated snapshot: SKUs', wholeNumber(1), 500)
     .addOption(new Option('--region <region>', 'generated snapshot: where the warehouses are').choices(REGIONS).default('europe'))
     .option('--coverage <x>', 'generated snapshot: stock ÷ expected demand of the orders', positiveNumber(), 1.5)
