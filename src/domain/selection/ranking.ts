@@ -24,6 +24,7 @@ export type RankingOutcome =
 
 export interface Ranking {
   readonly name: string;
+  /** `candidates` come by priority, then code. */
   rank(candidates: readonly LocationInput[], context: RankingContext): RankingOutcome;
 }
 
