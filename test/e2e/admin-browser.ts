@@ -17,6 +17,8 @@ export interface Watched {
   /** Console errors, uncaught page errors and failed HTTP responses seen so far. */
   readonly errors: string[];
   shot(name: string): Promise<void>;
+  /** Returns and forgets the errors seen so far (for steps that expect a refused request). */
+  takeErrors(): string[];
 }
 
 /** A page whose screenshots are `<prefix>-NN-<step>.png` (older ones of that prefix removed). */
@@ -41,6 +43,7 @@ export async function openPage(browser: Browser, prefix: string): Promise<Watche
   return {
     page,
     errors,
+    takeErrors: () => errors.splice(0),
     async shot(name) {
       n += 1;
       await page.screenshot({ path: `${ARTIFACTS}/${prefix}-${String(n).padStart(2, '0')}-${name}.png`, fullPage: true });

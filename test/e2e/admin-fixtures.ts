@@ -63,8 +63,8 @@ export async function levels(api: ApiClient, sku: string, location: string): Pro
   return { onHand: Number(item.attributes.quantity), reserved: Number(reserved?.attributes.quantity ?? 0) };
 }
 
-/** A model with a single location (Magento's Single Source mode) and a paid order of 2 mugs from it. */
-export async function aSingleSourceOrder(api: ApiClient): Promise<{ order: Res; orderNumber: string }> {
+/** A model with a single location (Magento's Single Source mode), its market, and 5 mugs in stock. */
+export async function aSingleSourceShop(api: ApiClient): Promise<{ market: Res }> {
   const shop = await aLocation(api, 'SHOP', 'The shop', 'Berlin', 52.52, 13.405);
   const parcel = await api.create('shipping_categories', { code: 'parcel', name: 'Parcel' });
   const mug = await api.create('skus', { code: 'MUG', name: 'Mug' }, { shipping_category: ref('shipping_categories', parcel) });
@@ -72,8 +72,13 @@ export async function aSingleSourceOrder(api: ApiClient): Promise<{ order: Res; 
   await api.create('inventory_stock_locations', { priority: 1 }, { inventory_model: ref('inventory_models', model), stock_location: ref('stock_locations', shop) });
   const market = await api.create('markets', { code: 'shop', name: 'Shop' }, { inventory_model: ref('inventory_models', model) });
   await api.create('stock_items', { quantity: 5 }, { sku: ref('skus', mug), stock_location: ref('stock_locations', shop) });
+  return { market };
+}
+
+/** A placed, approved and paid order of `quantity` mugs in the market. */
+export async function aPaidMugOrder(api: ApiClient, market: Res, quantity: number): Promise<{ order: Res; orderNumber: string }> {
   const order = await api.create('orders', {}, { market: ref('markets', market) });
-  await api.create('line_items', { sku_code: 'MUG', quantity: 2 }, { order: ref('orders', order) });
+  await api.create('line_items', { sku_code: 'MUG', quantity }, { order: ref('orders', order) });
   await api.update('orders', order.id, { _place: true });
   const paid = await api.update('orders', order.id, { _approve_and_capture: true });
   return { order: paid, orderNumber: String(paid.attributes.number) };
