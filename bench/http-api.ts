@@ -46,7 +46,9 @@ async function measure(): Promise<Figures> {
         }
       }
 
-      let peakRss = process.memoryUsage().rss;
+      global.gc?.();
+      const idleRss = process.memoryUsage().rss;
+      let peakRss = idleRss;
       const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
       const figures: Figures = {};
       try {
@@ -63,6 +65,7 @@ async function measure(): Promise<Figures> {
       } finally {
         clearInterval(sampler);
       }
+      figures.idle_rss_mb = Math.round(idleRss / 1024 / 1024);
       figures.peak_rss_mb = Math.round(peakRss / 1024 / 1024);
       return figures;
     } finally {

@@ -2,7 +2,6 @@
 // PostgreSQL compiler; only the driver differs. numeric and int8 come back as JS numbers
 // (quantities are numeric(18,4), so they convert exactly; see domain/quantity.ts).
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -56,6 +55,8 @@ async function openPostgres(url: string, max: number): Promise<Db> {
 async function openPglite(dataDir: string): Promise<Db> {
   const memory = dataDir === ':memory:' || dataDir.startsWith('memory://');
   if (!memory) mkdirSync(dataDir, { recursive: true });
+  // Loaded on demand: the PGlite bundle costs ~70 MB of RSS that a PostgreSQL server never needs.
+  const { PGlite } = await import('@electric-sql/pglite');
   const pglite = new PGlite(memory ? undefined : dataDir);
   await pglite.waitReady;
   // PGlite keeps its built-in parsers on the instance; the constructor option does not replace them.
