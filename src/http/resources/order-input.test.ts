@@ -48,7 +48,7 @@ describe.each(enginesUnderTest())('order-side input and lists on %s', (engine) =
   it('negative, zero, 5-decimal and string quantities are 422 at /data/attributes/quantity, on create and update', async () => {
     const id = await draftOrder(api, cat.marketId, { MUG: 1 });
     const lineId = ((await api.get(`/api/orders/${id}/line_items`)).json() as ListDoc).data[0]!.id;
-    for (const quantity of [-1, 0, 1.00001, '2', 'two', null, 1e400]) {
+    for (const quantity of [-1, 0, 1.00001, '2', 'two', null, 1e20]) {
       const created = await line(id, { sku_code: 'MUG', quantity });
       expect(created.statusCode, `${String(quantity)}: ${created.body}`).toBe(422);
       expect(err(created).source?.pointer).toBe('/data/attributes/quantity');

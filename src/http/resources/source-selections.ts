@@ -5,6 +5,7 @@
 // (422 with a pointer at the offending line and location); PATCH `_submit: true` turns it
 // into one shipment per location with stock deducted (relationship `shipments`).
 import { Type } from 'typebox';
+import { validation } from '../../domain/errors.js';
 import { DISTANCE_MODES } from '../../domain/routing.js';
 import { createSourceSelection, submitSourceSelection, updateSourceSelectionItems } from '../../flows/source-selections.js';
 import { defineResource } from './define.js';
@@ -40,12 +41,15 @@ export const sourceSelections = defineResource({
       ...(a.distance_mode ? { distanceMode: a.distance_mode } : {}),
     };
     if (r.order) return (await createSourceSelection(api.flow, { orderId: r.order, ...options })).id;
+    if (!a.inventory_model_id) {
+      throw validation('inventory_model_id', 'a source selection needs relationship order, or inventory_model_id and items for a dry run');
+    }
     const items = (a.items ?? []).map((item) => {
       const { sku_code, quantity } = item as { sku_code?: unknown; quantity?: unknown };
       return { skuCode: String(sku_code ?? ''), quantity: quantity as number | string };
     });
     const selection = await createSourceSelection(api.flow, {
-      inventoryModelId: a.inventory_model_id ?? '',
+      inventoryModelId: a.inventory_model_id,
       items,
       ...(a.shipping_address ? { shippingAddress: a.shipping_address } : {}),
       ...options,
