@@ -89,6 +89,7 @@ export function layoutShipments(snapshot: Snapshot, lines: readonly LineSelectio
   const ride = shipping[0] ?? shipFrom ?? primaryOf(snapshot, order);
   for (const index of riders) {
     const line = lines[index] as LineSelection;
+    if (line.quantity === 0) continue;
     if (ride === null) {
       explanation.push(`do_not_track ${line.sku} (line ${line.line}) has no location to ship from`);
       continue;
