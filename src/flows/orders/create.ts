@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { fail, notFound, validation } from '../../domain/errors.js';
 import { qty, toDecimalString, type Quantity } from '../../domain/quantity.js';
+import { PAYMENT_STATUSES } from '../../domain/lifecycle/order-machine.js';
 import { newId } from '../../store/ids.js';
 import type { Row } from '../../store/schema.js';
 import { inTransaction, type Trx } from '../../store/transaction.js';
@@ -43,6 +44,10 @@ export async function createOrder(ctx: FlowContext, input: NewOrder): Promise<Or
     else throw validation('market', 'an order needs a market (marketId or marketCode)');
     const found = await market.executeTakeFirst();
     if (!found) throw notFound('market', input.marketId ?? input.marketCode ?? '');
+    if (input.paymentStatus !== undefined && !(PAYMENT_STATUSES as readonly string[]).includes(input.paymentStatus)) {
+      throw validation('payment_status', `payment_status must be one of ${PAYMENT_STATUSES.join(', ')}, not ${String(input.paymentStatus)}`);
+    }
+    checkCoordinates(input.shippingAddress);
     let addressId: string | null = null;
     if (input.shippingAddress) {
       addressId = newId('adr');
@@ -122,4 +127,10 @@ async function saleQuantity(trx: Trx, code: string, raw: unknown, field: string,
   }, raw, field);
   if (typeof q === 'number') return q;
   throw fail(q);
+}
+
+function checkCoordinates(a: AddressInput | undefined): void {
+  const bad = (v: unknown, limit: number) => v !== undefined && v !== null && !(typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= limit);
+  if (bad(a?.lat, 90)) throw validation('shipping_address/lat', `lat must be a number between -90 and 90, not ${JSON.stringify(a?.lat)}`);
+  if (bad(a?.lng, 180)) throw validation('shipping_address/lng', `lng must be a number between -180 and 180, not ${JSON.stringify(a?.lng)}`);
 }

@@ -4,6 +4,7 @@ import { triggerShipment } from '../shipments.js';
 import { aWorld, domainError, level, shipmentsOf } from '../test-support/order-world.js';
 import { triggerTransfer } from '../transfers.js';
 import { approveAndCaptureOrder, approveOrder, cancelOrder, captureOrder, fulfillOrder } from './lifecycle.js';
+import { createOrder } from './create.js';
 import { placeOrder } from './place.js';
 
 describe.each(enginesUnderTest())('order and shipment lifecycle on %s', (engine) => {
@@ -38,6 +39,14 @@ describe.each(enginesUnderTest())('order and shipment lifecycle on %s', (engine)
     expect(await level(db.kysely, w.sku.TEE!, w.location['eu-1']!)).toEqual({ onHand: 1, reserved: 0 });
     expect(await reasons(order.id)).toEqual(['shipment_decrement -2']);
     expect(await domainError(triggerShipment(w.ctx, shipment!.id, '_decrement_stock'))).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'stock_decremented' });
+  });
+
+  it('refuses a bad payment status or coordinates by field, and an unknown market', async () => {
+    const w = await aWorld(db, { stock: { TEE: { 'eu-1': 1 } } });
+    expect(await domainError(w.order({ TEE: 1 }, { paymentStatus: 'maybe' as 'paid' }))).toMatchObject({ code: 'VALIDATION_ERROR', field: 'payment_status' });
+    expect(await domainError(w.order({ TEE: 1 }, { shippingAddress: { lat: 91, lng: 0 } }))).toMatchObject({ code: 'VALIDATION_ERROR', field: 'shipping_address/lat' });
+    expect(await domainError(w.order({ NOPE: 1 }))).toMatchObject({ code: 'VALIDATION_ERROR', field: 'lines/0/sku_code' });
+    expect(await domainError(createOrder(w.ctx, { marketCode: 'nowhere' }))).toMatchObject({ code: 'RECORD_NOT_FOUND', resource: 'market' });
   });
 
   it('capture makes the order paid; capturing twice is refused', async () => {
