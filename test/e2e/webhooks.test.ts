@@ -1,0 +1,130 @@
+// Webhooks end to end against a listening server: subscribe through POST /api/webhooks, place
+// an order over HTTP, run the delivery worker, and check what a receiving shop sees: the
+// payload, the topic header and an HMAC-SHA256 signature it can verify with its secret. A
+// placement that rolls back (INSUFFICIENT_STOCK) sends nothing.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SIGNATURE_HEADER, TOPIC_HEADER, deliverDueEvents, eventCounts, sign } from '../../src/webhooks/delivery.js';
+import { enginesUnderTest } from '../../src/store/test-support/engines.js';
+import { startLiveServer, type LiveServer, type Resource } from './http-client.js';
+
+interface Received { path: string; body: string; headers: IncomingHttpHeaders }
+
+describe.each(enginesUnderTest())('webhooks end to end on %s', (engine) => {
+  let s: LiveServer;
+  let receiver: Server;
+  let hookBase: string;
+  const received: Received[] = [];
+  const secrets: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+
+  const subscribe = async (topic: string, path: string, sharedSecret?: string) => {
+    const { status, doc } = await s.request('POST', '/api/webhooks', {
+      data: { type: 'webhooks', attributes: { name: topic, topic, callback_url: `${hookBase}${path}`, ...(sharedSecret ? { shared_secret: sharedSecret } : {}) } },
+    });
+    expect(status, JSON.stringify(doc)).toBe(201);
+    const hook = doc.data as Resource;
+    secrets[path] = String(hook.attributes.shared_secret);
+    return hook;
+  };
+  const placeOrder = async (lines: Record<string, number>) => {
+    const order = await s.create('orders', { reference: `web-${Object.keys(lines).join('-')}` }, { market: ids.market!, shipping_address: ids.address! });
+    for (const [sku, quantity] of Object.entries(lines)) await s.create('line_items', { sku_code: sku, quantity }, { order });
+    return { id: order, placed: await s.patch('orders', order, { _place: true }) };
+  };
+
+  beforeAll(async () => {
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (body += c));
+      req.on('end', () => {
+        received.push({ path: req.url ?? '', body, headers: req.headers });
+        res.statusCode = 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    hookBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+
+    s = await startLiveServer(engine);
+    const category = await s.create('shipping_categories', { code: 'std', name: 'Standard' });
+    await s.create('skus', { code: 'LAMP', name: 'Lamp' }, { shipping_category: category });
+    ids.address = await s.create('addresses', { line_1: '1 Rue', city: 'Paris', zip_code: '75001', country_code: 'FR', lat: 48.85, lng: 2.35 });
+    ids.paris = await s.create('stock_locations', { code: 'paris', name: 'Paris' }, { address: ids.address });
+    ids.model = await s.create('inventory_models', { name: 'EU', strategy: 'no_split' });
+    await s.create('inventory_stock_locations', { priority: 1 }, { inventory_model: ids.model, stock_location: ids.paris });
+    await s.create('stock_items', { sku_code: 'LAMP', quantity: 3 }, { stock_location: ids.paris });
+    ids.market = await s.create('markets', { code: 'eu', name: 'EU' }, { inventory_model: ids.model });
+    await subscribe('orders.place', '/orders', 'a-shop-chosen-secret-123');
+    await subscribe('shipments.create', '/shipments');
+  });
+  afterAll(async () => {
+    await s.close();
+    await new Promise((r) => receiver.close(r));
+  });
+  beforeEach(() => { received.length = 0; });
+
+  it('creating a webhook returns its secret once; reads never show it', async () => {
+    expect(secrets['/orders']).toBe('a-shop-chosen-secret-123');
+    expect(secrets['/shipments']!.length).toBeGreaterThanOrEqual(16);
+    const hooks = await s.list('/api/webhooks');
+    expect(hooks).toHaveLength(2);
+    expect(hooks.every((h) => !('shared_secret' in h.attributes))).toBe(true);
+    const bad = await s.request('POST', '/api/webhooks', { data: { type: 'webhooks', attributes: { topic: 'orders.place', callback_url: 'ftp://x' } } });
+    expect(bad.status).toBe(422);
+  });
+
+  it('placing an order delivers orders.place and shipments.create, each signed with its own secret', async () => {
+    const { id, placed } = await placeOrder({ LAMP: 2 });
+    expect(placed.status, JSON.stringify(placed.doc)).toBe(200);
+    const order = placed.doc.data as Resource;
+    expect(received).toEqual([]); // nothing is sent by the request itself: the worker sends
+
+    const report = await deliverDueEvents(s.db);
+    expect(report).toEqual({ delivered: 2, retried: 0, failed: 0 });
+    const byPath = Object.fromEntries(received.map((r) => [r.path, r]));
+    expect(Object.keys(byPath).sort()).toEqual(['/orders', '/shipments']);
+
+    const placeHook = byPath['/orders']!;
+    expect(placeHook.headers[TOPIC_HEADER]).toBe('orders.place');
+    expect(placeHook.headers['content-type']).toMatch(/application\/json/);
+    expect(JSON.parse(placeHook.body)).toMatchObject({ id, number: order.attributes.number, status: 'placed', placed_at: expect.any(String) });
+    expect(placeHook.headers[SIGNATURE_HEADER]).toBe(sign(placeHook.body, 'a-shop-chosen-secret-123'));
+    expect(placeHook.headers[SIGNATURE_HEADER]).not.toBe(sign(placeHook.body, secrets['/shipments']!));
+
+    const shipments = await s.list(`/api/orders/${id}/shipments`);
+    const shipmentHook = byPath['/shipments']!;
+    expect(shipmentHook.headers[TOPIC_HEADER]).toBe('shipments.create');
+    expect(JSON.parse(shipmentHook.body)).toMatchObject({ id: shipments[0]!.id, order_id: id, stock_location_id: ids.paris, status: 'upcoming' });
+    expect(shipmentHook.headers[SIGNATURE_HEADER]).toBe(sign(shipmentHook.body, secrets['/shipments']!));
+
+    // Delivered once: a second run sends nothing more.
+    expect(await deliverDueEvents(s.db)).toEqual({ delivered: 0, retried: 0, failed: 0 });
+    expect(received).toHaveLength(2);
+  });
+
+  it('a placement rolled back for INSUFFICIENT_STOCK sends nothing', async () => {
+    const before = await eventCounts(s.db);
+    const { id, placed } = await placeOrder({ LAMP: 50 });
+    expect(placed.status).toBe(422);
+    expect(placed.doc.errors![0]!.code).toBe('INSUFFICIENT_STOCK');
+    expect((await s.one(`/api/orders/${id}`)).attributes.status).toBe('draft');
+    expect(await eventCounts(s.db)).toEqual(before);
+    expect(await deliverDueEvents(s.db)).toEqual({ delivered: 0, retried: 0, failed: 0 });
+    expect(received).toEqual([]);
+  });
+
+  it('a disabled webhook gets nothing', async () => {
+    const hooks = await s.list('/api/webhooks?filter[q][topic_eq]=shipments.create');
+    const hook = hooks[0]!;
+    const off = await s.patch('webhooks', hook.id, { disabled_at: new Date().toISOString() });
+    expect(off.status, JSON.stringify(off.doc)).toBe(200);
+    const { placed } = await placeOrder({ LAMP: 1 });
+    expect(placed.status).toBe(200);
+    await deliverDueEvents(s.db);
+    expect(received.map((r) => r.path)).toEqual(['/orders']);
+    await s.patch('webhooks', hook.id, { disabled_at: null });
+  });
+});
