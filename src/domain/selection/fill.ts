@@ -29,7 +29,7 @@ export function fill(snapshot: Snapshot, lines: readonly OrderLine[], order: rea
     let held = stock.get(line.sku);
     if (held === undefined) {
       const holdings = snapshot.holders(line.sku, order);
-      held = { holders: holdings.locations, left: [...holdings.available] };
+      held = { holders: holdings.locations, left: holdings.available };
       stock.set(line.sku, held);
     }
     const { holders, left } = held;

@@ -36,8 +36,8 @@ export interface Snapshot {
 /** The locations holding a SKU in stock, in a given order, and what each has available. */
 export interface Holdings {
   readonly locations: readonly RankedLocation[];
-  /** available[i] is what locations[i] has */
-  readonly available: readonly Quantity[];
+  /** available[i] is what locations[i] has; a fresh array the caller may count down. */
+  readonly available: Quantity[];
 }
 
 /** Where each location of an order stands: location number ↔ position in the order. */
