@@ -8,6 +8,7 @@ import { addLineItem, removeLineItem, updateLineItem } from '../../flows/orders/
 import { reserveLineItemStock } from '../../flows/orders/drafts.js';
 import { defineResource, type ApiContext } from './define.js';
 import { code } from './attribute-types.js';
+import { updateCommonAttributes } from './common-attributes.js';
 import { viaOrder } from './order-scope.js';
 
 export const lineItems = defineResource({
@@ -37,13 +38,7 @@ export const lineItems = defineResource({
   },
   update: async (api, id, { attributes: a }) => {
     if (a.quantity !== undefined) await updateLineItem(api.flow, id, { quantity: a.quantity });
-    if (a.reference !== undefined || a.metadata !== undefined) {
-      await api.flow.db.kysely.updateTable('line_items').set({
-        ...(a.reference !== undefined ? { reference: a.reference } : {}),
-        ...(a.metadata ? { metadata: JSON.stringify(a.metadata) } : {}),
-        updated_at: api.flow.now(),
-      }).where('id', '=', id).execute();
-    }
+    await updateCommonAttributes(api, lineItems, id, a);
   },
   delete: (api, id) => removeLineItem(api.flow, id),
   triggers: {

@@ -84,6 +84,23 @@ describe.each(enginesUnderTest())('order-side input and lists on %s', (engine) =
     expect(attrs(await api.get(`/api/line_items/${lineId}`)).quantity).toBe(1);
   });
 
+  it('reference, reference_origin and metadata can be updated on every order-side resource', async () => {
+    const id = await draftOrder(api, cat.marketId, { MUG: 1 }, { payment_status: 'paid' });
+    await trigger(api, 'orders', id, '_place');
+    const lineId = ((await api.get(`/api/orders/${id}/line_items`)).json() as ListDoc).data[0]!.id;
+    const shipmentId = ((await api.get(`/api/orders/${id}/shipments`)).json() as ListDoc).data[0]!.id;
+    const selection = await api.post('/api/source_selections', { data: { type: 'source_selections', relationships: { order: { data: { type: 'orders', id } } } } });
+    expect(selection.statusCode, selection.body).toBe(201);
+    const selectionId = (selection.json() as { data: Rec }).data.id;
+    const common = { reference: 'R-1', reference_origin: 'erp', metadata: { batch: 7 } };
+    for (const [type, rid] of [['orders', id], ['line_items', lineId], ['shipments', shipmentId], ['source_selections', selectionId]] as const) {
+      const res = await api.patch(`/api/${type}/${rid}`, { data: { type, id: rid, attributes: common } });
+      expect(res.statusCode, `${type}: ${res.body}`).toBe(200);
+      expect(attrs(res), type).toMatchObject(common);
+      expect(attrs(await api.get(`/api/${type}/${rid}`)), type).toMatchObject(common);
+    }
+  });
+
   it('a trigger set to false does nothing; an unknown trigger is 422 naming it; a non-boolean trigger is 422', async () => {
     const id = await draftOrder(api, cat.marketId, { MUG: 1 });
     const off = await api.patch(`/api/orders/${id}`, { data: { type: 'orders', id, attributes: { _place: false } } });

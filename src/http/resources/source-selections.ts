@@ -10,6 +10,7 @@ import { DISTANCE_MODES } from '../../domain/routing.js';
 import { createSourceSelection, submitSourceSelection, updateSourceSelectionItems } from '../../flows/source-selections.js';
 import { defineResource } from './define.js';
 import { nullable } from './attribute-types.js';
+import { updateCommonAttributes } from './common-attributes.js';
 
 const looseObject = () => Type.Object({}, { additionalProperties: true });
 
@@ -58,13 +59,7 @@ export const sourceSelections = defineResource({
   },
   update: async (api, id, { attributes: a }) => {
     if (a.items !== undefined) await updateSourceSelectionItems(api.flow, id, a.items);
-    if (a.reference !== undefined || a.metadata !== undefined) {
-      await api.flow.db.kysely.updateTable('source_selections').set({
-        ...(a.reference !== undefined ? { reference: a.reference } : {}),
-        ...(a.metadata ? { metadata: JSON.stringify(a.metadata) } : {}),
-        updated_at: api.flow.now(),
-      }).where('id', '=', id).execute();
-    }
+    await updateCommonAttributes(api, sourceSelections, id, a);
   },
   delete: false,
   triggers: {
