@@ -11,6 +11,7 @@ import { createOrder, type LineInput } from '../flows/orders/create.js';
 import { approveAndCaptureOrder, approveOrder, cancelOrder } from '../flows/orders/lifecycle.js';
 import { placeOrder } from '../flows/orders/place.js';
 import { triggerShipment } from '../flows/shipments.js';
+import { triggerTransfer } from '../flows/transfers.js';
 import type { DemoSku } from './catalogue.js';
 import { CUSTOMER_CITIES } from './locations.js';
 import { DEMO_MODELS, type DemoModel } from './markets.js';
@@ -24,6 +25,7 @@ const TARGETS: readonly (readonly [Exclude<DemoOutcome, 'refused'>, number])[] =
 ];
 const MARKETS = [['eu', 5], ['uk', 2], ['na', 3]] as const;
 const SHIP_STEPS = ['_picking', '_packing', '_ready_to_ship', '_ship'] as const;
+const TRANSFER_STEPS = ['_picking', '_in_transit', '_complete'] as const;
 
 export interface DemoOrdersResult {
   readonly outcomes: Record<DemoOutcome, number>;
@@ -91,6 +93,9 @@ async function run(ctx: FlowContext, rng: Random, market: string, lines: LineInp
   }
   await (paid ? approveOrder(ctx, order.id) : approveAndCaptureOrder(ctx, order.id));
   if (target === 'approved') return 'approved';
+  // Goods coming by transfer (ship_from_primary) arrive before the shipment leaves.
+  const transfers = await ctx.db.kysely.selectFrom('stock_transfers').select('id').where('order_id', '=', order.id).where('status', '=', 'upcoming').execute();
+  for (const t of transfers) for (const step of TRANSFER_STEPS) await triggerTransfer(ctx, t.id, step);
   const shipments = await ctx.db.kysely.selectFrom('shipments').select('id').where('order_id', '=', order.id).where('status', '=', 'upcoming').execute();
   for (const s of shipments) for (const step of SHIP_STEPS) await triggerShipment(ctx, s.id, step);
   return 'shipped';
