@@ -50,7 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
       allowList: (request) => request.url === '/health' || request.url === '/metrics',
-      keyGenerator: (request) => request.headers.authorization ?? request.ip,
+      // Per application (auth runs first, so new tokens do not reset the count), else per IP.
+      keyGenerator: (request) => request.auth?.applicationId ?? request.ip,
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429, code: 'RATE_LIMITED', message: `rate limit of ${context.max} requests per ${context.after} exceeded`,
       }),

@@ -67,6 +67,8 @@ describe('rate limiting and a lost database', () => {
     const limited = await api.get('/api/markets');
     expect(limited.json().errors[0]).toMatchObject({ code: 'RATE_LIMITED', status: '429' });
     expect((await api.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    const other = await api.token('read_only');
+    expect((await api.get('/api/markets', other)).statusCode).toBe(200);
   });
 
   it('reports 503 on /health when the database does not answer', async () => {
