@@ -33,6 +33,7 @@ export interface NewOrder {
   readonly paymentStatus?: OrderRow['payment_status'];
   readonly lines?: readonly LineInput[];
   readonly reference?: string | null;
+  readonly referenceOrigin?: string | null;
   readonly metadata?: Record<string, unknown>;
 }
 
@@ -56,7 +57,7 @@ export async function createOrder(ctx: FlowContext, input: NewOrder): Promise<Or
     const { n } = await sql<{ n: number }>`SELECT nextval('order_numbers') AS n`.execute(trx).then((r) => r.rows[0] ?? { n: 0 });
     const order = await trx.insertInto('orders').values({
       id: newId('ord'), number: String(n), market_id: found.id, shipping_address_id: addressId,
-      payment_status: input.paymentStatus ?? 'unpaid', reference: input.reference ?? null, reference_origin: null,
+      payment_status: input.paymentStatus ?? 'unpaid', reference: input.reference ?? null, reference_origin: input.referenceOrigin ?? null,
       metadata: JSON.stringify(input.metadata ?? {}), updated_at: ctx.now(),
     }).returningAll().executeTakeFirstOrThrow();
     for (const [i, line] of (input.lines ?? []).entries()) await insertLine(trx, order, line, i, `lines/${i}`);

@@ -101,6 +101,25 @@ describe.each(enginesUnderTest())('order-side input and lists on %s', (engine) =
     }
   });
 
+  it('an order keeps its own copy of the shipping address, on create and on update; reference_origin is kept on create', async () => {
+    const shared = await api.create('addresses', { line_1: '5 Quai', city: 'Lyon', zip_code: '69002', country_code: 'FR', lat: 45.75, lng: 4.83 });
+    const created = await order({ reference_origin: 'shop' }, { ...market(), shipping_address: { data: { type: 'addresses', id: shared } } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(attrs(created).reference_origin).toBe('shop');
+    const id = (created.json() as { data: Rec }).data.id;
+    const other = await api.create('addresses', { line_1: '9 Ring', city: 'Berlin', zip_code: '10115', country_code: 'DE', lat: 52.5, lng: 13.4 });
+    const moved = await api.patch(`/api/orders/${id}`, { data: { type: 'orders', id, relationships: { shipping_address: { data: { type: 'addresses', id: other } } } } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await api.patch(`/api/addresses/${other}`, { data: { type: 'addresses', id: other, attributes: { city: 'Hamburg' } } });
+    const address = await api.get(`/api/orders/${id}/shipping_address`);
+    expect(address.statusCode).toBe(200);
+    expect((address.json() as { data: Rec }).data.attributes.city).toBe('Berlin');
+    expect((address.json() as { data: Rec }).data.id).not.toBe(other);
+    const cleared = await api.patch(`/api/orders/${id}`, { data: { type: 'orders', id, relationships: { shipping_address: { data: null } } } });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect((await api.get(`/api/orders/${id}/shipping_address`)).json()).toMatchObject({ data: null });
+  });
+
   it('a trigger set to false does nothing; an unknown trigger is 422 naming it; a non-boolean trigger is 422', async () => {
     const id = await draftOrder(api, cat.marketId, { MUG: 1 });
     const off = await api.patch(`/api/orders/${id}`, { data: { type: 'orders', id, attributes: { _place: false } } });

@@ -10,6 +10,7 @@ import {
   approveAndCaptureOrder, approveOrder, cancelOrder, captureOrder, fulfillOrder,
 } from '../../flows/orders/lifecycle.js';
 import { placeOrder } from '../../flows/orders/place.js';
+import { newId } from '../../store/ids.js';
 import { inTransaction } from '../../store/transaction.js';
 import { ApiError } from '../errors.js';
 import { defineResource, type ApiContext } from './define.js';
@@ -57,6 +58,7 @@ export const orders = defineResource({
       ...(shippingAddress ? { shippingAddress } : {}),
       ...(a.payment_status ? { paymentStatus: a.payment_status as (typeof PAYMENT)[number] } : {}),
       ...(a.reference !== undefined ? { reference: a.reference } : {}),
+      ...(a.reference_origin !== undefined ? { referenceOrigin: a.reference_origin } : {}),
       ...(a.metadata ? { metadata: a.metadata } : {}),
     });
     return order.id;
@@ -66,9 +68,14 @@ export const orders = defineResource({
       throw new ApiError('FORBIDDEN', 'a sales channel may not change payment_status', { pointer: '/data/attributes/payment_status' });
     }
     if (r.market !== undefined) throw new ApiError('FORBIDDEN', 'an order cannot move to another market', { pointer: '/data/relationships/market' });
-    if (r.shipping_address) await addressCopy(api, r.shipping_address); // 404 when unknown
-    const addressId = r.shipping_address;
+    // Like on create, the order keeps its own copy: editing the shared address later must not move the order.
+    const copy = r.shipping_address ? await addressCopy(api, r.shipping_address) : undefined; // 404 when unknown
     await inTransaction(api.flow.db, async (trx) => {
+      let addressId: string | null | undefined = r.shipping_address === null ? null : undefined;
+      if (copy) {
+        addressId = newId('adr');
+        await trx.insertInto('addresses').values({ id: addressId, ...copy, metadata: '{}' }).execute();
+      }
       await trx.updateTable('orders').set({
         ...(a.payment_status !== undefined ? { payment_status: a.payment_status as (typeof PAYMENT)[number] } : {}),
         ...(addressId !== undefined ? { shipping_address_id: addressId } : {}),
