@@ -186,6 +186,16 @@ describe.each(enginesUnderTest())('order and line item triggers on %s', (engine)
     expect(attrs(await api.get(`/api/orders/${id}`)).status).toBe('placed');
     const pay = await api.patch(`/api/orders/${id}`, { data: { type: 'orders', id, attributes: { payment_status: 'paid' } } }, shop);
     expect(pay.statusCode).toBe(403);
+    expect(attrs(await api.get(`/api/orders/${id}`)).payment_status).toBe('unpaid');
+    const paidCart = await api.post('/api/orders', { data: { type: 'orders', attributes: { payment_status: 'paid' }, relationships: { market: { data: { type: 'markets', id: cat.marketId } } } } }, shop);
+    expect(paidCart.statusCode, paidCart.body).toBe(403);
+    // Reservations are not a sales channel's to read: an include of them is left out.
+    const withReservations = await api.get(`/api/orders/${id}?include=stock_reservations,line_items`, shop);
+    expect(withReservations.statusCode).toBe(200);
+    const types = ((withReservations.json() as { included?: { type: string }[] }).included ?? []).map((r) => r.type);
+    expect(types).toContain('line_items');
+    expect(types).not.toContain('stock_reservations');
+    expect((await api.get(`/api/orders/${id}/stock_reservations`, shop)).statusCode).toBe(403);
   });
 
   it("a sales channel cannot see or touch another market's order, line items or shipments (404)", async () => {

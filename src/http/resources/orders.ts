@@ -24,6 +24,9 @@ const adminOnly = (run: (api: ApiContext, id: string) => Promise<unknown>) => as
   await run(api, id);
 };
 
+// Payment is the merchant's business: a storefront marking its own orders paid would let them ship.
+const paymentByShop = () => new ApiError('FORBIDDEN', 'a sales channel may not set payment_status', { pointer: '/data/attributes/payment_status' });
+
 export const orders = defineResource({
   type: 'orders',
   table: 'orders',
@@ -52,6 +55,7 @@ export const orders = defineResource({
     const marketId = r.market ?? '';
     // A sales channel cannot even learn that another market exists.
     if (api.auth.kind === 'sales_channel' && marketId !== api.auth.marketId) throw notFound('market', marketId);
+    if (api.auth.kind === 'sales_channel' && a.payment_status !== undefined) throw paymentByShop();
     const shippingAddress = r.shipping_address ? await addressCopy(api, r.shipping_address) : undefined;
     const order = await createOrder(api.flow, {
       marketId,
@@ -64,9 +68,7 @@ export const orders = defineResource({
     return order.id;
   },
   update: async (api, id, { attributes: a, relationships: r }) => {
-    if (api.auth.kind === 'sales_channel' && a.payment_status !== undefined) {
-      throw new ApiError('FORBIDDEN', 'a sales channel may not change payment_status', { pointer: '/data/attributes/payment_status' });
-    }
+    if (api.auth.kind === 'sales_channel' && a.payment_status !== undefined) throw paymentByShop();
     if (r.market !== undefined) throw new ApiError('FORBIDDEN', 'an order cannot move to another market', { pointer: '/data/relationships/market' });
     // Like on create, the order keeps its own copy: editing the shared address later must not move the order.
     const copy = r.shipping_address ? await addressCopy(api, r.shipping_address) : undefined; // 404 when unknown
