@@ -47,6 +47,7 @@ export async function importCsv<Row>(db: Db, table: CsvTable<Row>, path: string,
       keys = new Set();
       options.onProgress?.(file.bytesRead(), file.size);
     };
+    options.onProgress?.(0, file.size);
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
         const row = table.read(new Cells(record, info.lines));

@@ -34,6 +34,7 @@ export async function importGeonames(db: Db, files: readonly string[], options: 
   const opened = files.map((f) => ({ path: f, size: openCountedFile(f).size }));
   const total = opened.reduce((n, f) => n + f.size, 0);
   return inTransaction(db, async (trx) => {
+    options.onProgress?.(0, total);
     const seen = new Set<string>();
     let rows = 0;
     let replaced = 0;
