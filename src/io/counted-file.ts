@@ -9,16 +9,20 @@ export interface CountedFile {
   bytesRead(): number;
 }
 
-export function openCountedFile(path: string): CountedFile {
-  let size: number;
+/** The size of a readable file; a UsageError naming the file when it is missing or not a file. */
+export function fileSize(path: string): number {
   try {
     const stat = statSync(path);
     if (!stat.isFile()) throw new UsageError(`${path} is not a file`);
-    size = stat.size;
+    return stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+export function openCountedFile(path: string): CountedFile {
+  const size = fileSize(path);
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
   let read = 0;
   stream.on('data', (chunk) => {

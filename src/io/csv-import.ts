@@ -5,7 +5,7 @@
 import { CsvError, parse } from 'csv-parse';
 import type { Db } from '../store/db.js';
 import { inTransaction } from '../store/transaction.js';
-import { openCountedFile } from './counted-file.js';
+import { fileSize, openCountedFile } from './counted-file.js';
 import { Cells } from './csv-cells.js';
 import type { CsvTable, Located, WriteCounts } from './csv-table.js';
 import { ImportError } from './import-error.js';
@@ -21,7 +21,7 @@ export interface ImportSummary extends WriteCounts {
 
 export async function importCsv<Row>(db: Db, table: CsvTable<Row>, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? 1000;
-  openCountedFile(path); // fail early, outside the transaction, when the file cannot be read
+  fileSize(path); // fail early, outside the transaction, when the file cannot be read
   return inTransaction(db, async (trx) => {
     const file = openCountedFile(path);
     let header: ReadonlySet<string> | undefined;

@@ -8,7 +8,7 @@ import type { Db } from '../store/db.js';
 import { deleteCountry, insertPostcodes } from '../store/geonames.js';
 import type { NewRow } from '../store/schema.js';
 import { inTransaction } from '../store/transaction.js';
-import { openCountedFile } from './counted-file.js';
+import { fileSize, openCountedFile } from './counted-file.js';
 import { ImportError } from './import-error.js';
 
 const COLUMNS = [
@@ -31,7 +31,7 @@ export interface GeonamesImportOptions {
 
 export async function importGeonames(db: Db, files: readonly string[], options: GeonamesImportOptions = {}): Promise<GeonamesSummary> {
   const batchSize = options.batchSize ?? 1000;
-  const opened = files.map((f) => ({ path: f, size: openCountedFile(f).size }));
+  const opened = files.map((f) => ({ path: f, size: fileSize(f) }));
   const total = opened.reduce((n, f) => n + f.size, 0);
   return inTransaction(db, async (trx) => {
     options.onProgress?.(0, total);
