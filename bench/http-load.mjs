@@ -9,6 +9,14 @@ let n = 0;
 const requests = {
   sku_show: { method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/skus/${ids.skus[n++ % ids.skus.length]}` }) },
   stock_items_list: { method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/stock_items?filter[q][sku_code_eq]=${ids.codes[n++ % ids.codes.length]}&include=stock_location` }) },
+  order_place: {
+    method: 'PATCH',
+    setupRequest: (r) => {
+      const id = ids.orders[n++];
+      if (id === undefined) return null; // every draft placed: stop sending
+      return { ...r, path: `/api/orders/${id}`, body: JSON.stringify({ data: { type: 'orders', id, attributes: { _place: true } } }) };
+    },
+  },
   stock_item_patch: {
     method: 'PATCH',
     setupRequest: (r) => {

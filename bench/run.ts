@@ -9,10 +9,11 @@ import { table } from './benchmark.js';
 
 const MODULES: Record<string, () => Promise<object>> = {
   routing: () => import('./routing.js'),
-  simulate: () => import('./simulate.js'),
   'hot-sku': () => import('./hot-sku.js'),
   salable: () => import('./salable.js'),
+  simulate: () => import('./simulate.js'),
   flows: () => import('./flows.js'),
+  'http-api': () => import('./http-api.js'),
 };
 
 const RESULTS = new URL('./results.json', import.meta.url);
