@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, type Watched } from './admin-browser.js';
 import { aCatalogue, levels, type Catalogue } from './admin-fixtures.js';
 import { startServer, type RunningServer } from './admin-server.js';
-import { logIn, cell } from './admin-steps.js';
+import { cell, eventually, logIn } from './admin-steps.js';
 
 describe('admin UI: inventory, locations, models (Chromium)', () => {
   let server: RunningServer;
@@ -36,10 +36,10 @@ describe('admin UI: inventory, locations, models (Chromium)', () => {
     await page.getByLabel('Client ID').fill(server.clientId);
     await page.getByLabel('Client secret').fill('wrong');
     await page.getByRole('button', { name: 'Log in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('wrong client secret');
+    await eventually(() => page.getByRole('alert').textContent()).toContain('wrong client secret');
     await w.shot('login-refused');
     // The refused login is a 401 the browser logs as a failed resource: expected here, and only here.
-    await expect.poll(() => w.errors.some((e) => e.startsWith('http: 401 POST'))).toBe(true);
+    await eventually(() => w.errors.some((e) => e.startsWith('http: 401 POST'))).toBe(true);
     expect(w.takeErrors().every((e) => e.includes('401'))).toBe(true);
     await logIn(w, server, { from: '/admin/inventory' });
     expect(page.url()).toContain('/admin/inventory');
@@ -61,20 +61,20 @@ describe('admin UI: inventory, locations, models (Chromium)', () => {
     const form = page.getByRole('form', { name: 'Adjust MUG at WH-NORTH' });
     await form.getByLabel('On hand').fill('-2');
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => form.locator('.field-error').textContent()).toContain('0 or more');
+    await eventually(() => form.locator('.field-error').textContent()).toContain('0 or more');
     expect(await form.getByLabel('On hand').getAttribute('aria-invalid')).toBe('true');
     await w.shot('adjust-refused');
     await form.getByLabel('On hand').fill('7');
     await form.getByLabel('Reason').fill('stock count');
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => cell(page, 'MUG', 'WH-NORTH')).toEqual({ onHand: '7', reserved: '0', available: '7' });
+    await eventually(() => cell(page, 'MUG', 'WH-NORTH')).toEqual({ onHand: '7', reserved: '0', available: '7' });
     expect(await levels(server.api, 'MUG', 'WH-NORTH')).toEqual({ onHand: 7, reserved: 0 });
     await w.shot('adjusted');
 
     await page.getByRole('link', { name: 'Movement history of MUG at WH-NORTH' }).click();
     await page.getByRole('heading', { name: 'Movements of MUG at WH-NORTH' }).waitFor();
     const rows = page.locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await eventually(() => rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toMatch(/\+6.*7.*adjustment.*stock count/);
     expect(await rows.nth(1).textContent()).toMatch(/\+1.*1.*initial/);
     await w.shot('movements');
@@ -95,7 +95,7 @@ describe('admin UI: inventory, locations, models (Chromium)', () => {
     await page.getByRole('link', { name: 'Germany' }).click();
     await page.getByRole('heading', { name: 'Inventory model: Germany' }).waitFor();
     await page.getByRole('button', { name: 'Move WH-SOUTH up' }).click();
-    await expect.poll(() => page.locator('tbody tr').first().getAttribute('data-location')).toBe('WH-SOUTH');
+    await eventually(() => page.locator('tbody tr').first().getAttribute('data-location')).toBe('WH-SOUTH');
     await page.getByLabel('Strategy').selectOption('ship_from_primary');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Saved.').waitFor();

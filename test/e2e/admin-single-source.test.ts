@@ -6,7 +6,7 @@ import { launchBrowser, openPage, type Watched } from './admin-browser.js';
 import { aPaidMugOrder, aSingleSourceShop, levels } from './admin-fixtures.js';
 import type { Res } from './admin-api-client.js';
 import { startServer, type RunningServer } from './admin-server.js';
-import { logIn, orderLines, reviewTables } from './admin-steps.js';
+import { eventually, logIn, orderLines, reviewTables } from './admin-steps.js';
 
 describe('admin UI: single-source shipping (Chromium)', () => {
   let server: RunningServer;
@@ -59,7 +59,7 @@ describe('admin UI: single-source shipping (Chromium)', () => {
     expect(await alert.textContent()).toMatch(/cancelled/);
     expect(page.url()).toMatch(/\/ship\/[^/]+$/);
     await w.shot('submit-refused');
-    await expect.poll(() => w.errors.some((e) => e.startsWith('http: 422 PATCH'))).toBe(true);
+    await eventually(() => w.errors.some((e) => e.startsWith('http: 422 PATCH'))).toBe(true);
     expect(w.takeErrors().every((e) => e.includes('422'))).toBe(true);
     expect(await levels(server.api, 'MUG', 'SHOP')).toEqual({ onHand: 3, reserved: 0 });
   });

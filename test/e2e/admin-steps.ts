@@ -1,5 +1,6 @@
 // Steps shared by the admin browser tests: logging in, reading a grid cell.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Watched } from './admin-browser.js';
 import type { RunningServer } from './admin-server.js';
 
@@ -61,4 +62,9 @@ export async function orderLines(page: Page) {
     out[sku ?? '?'] = { ordered: ordered ?? '', inShipments: inShipments ?? '', shipped: shipped ?? '', backordered: backordered ?? '', reserved: reserved ?? '', toShip: toShip ?? '' };
   }
   return out;
+}
+
+/** expect.poll with room for a loaded CI machine (the default gives up after one second). */
+export function eventually<T>(fn: () => T | Promise<T>) {
+  return expect.poll(fn, { timeout: 15_000, interval: 100 });
 }

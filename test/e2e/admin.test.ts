@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, type Watched } from './admin-browser.js';
 import { aWorldNeedingTwoSources, levels, type World } from './admin-fixtures.js';
 import { startServer, type RunningServer } from './admin-server.js';
-import { cell, deduct, deductions, logIn, orderLines, reviewTables } from './admin-steps.js';
+import { cell, deduct, deductions, eventually, logIn, orderLines, reviewTables } from './admin-steps.js';
 
 async function openOrder(page: Page, number: string) {
   await page.getByRole('link', { name: 'Orders', exact: true }).click();
@@ -79,8 +79,8 @@ describe('admin UI: shipping an order from two sources (Chromium)', () => {
     const { page } = w;
     await page.getByLabel('Algorithm').selectOption('distance');
     await page.getByLabel('Computation mode').waitFor();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Recommendation by' }).textContent()).toContain('Distance Priority (driving)');
-    await expect.poll(() => deductions(page)).toEqual({
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Recommendation by' }).textContent()).toContain('Distance Priority (driving)');
+    await eventually(() => deductions(page)).toEqual({
       'TSHIRT@WH-SOUTH': '2', 'TSHIRT@WH-NORTH': '3', 'MUG@WH-SOUTH': '2', 'MUG@WH-NORTH': '0',
     });
     await w.shot('distance-priority');
@@ -95,8 +95,8 @@ describe('admin UI: shipping an order from two sources (Chromium)', () => {
     expect((await deductions(page))['MUG@WH-NORTH']).toBe('1');
     await w.shot('distance-fallback');
     await page.getByLabel('Computation mode').selectOption('driving');
-    await expect.poll(() => notice.count()).toBe(0);
-    await expect.poll(async () => (await deductions(page))['MUG@WH-SOUTH']).toBe('2');
+    await eventually(() => notice.count()).toBe(0);
+    await eventually(async () => (await deductions(page))['MUG@WH-SOUTH']).toBe('2');
   });
 
   it('puts everything on one source with "Select a Source to Ship from"', async () => {
@@ -115,19 +115,19 @@ describe('admin UI: shipping an order from two sources (Chromium)', () => {
     const mugNorth = deduct(page, 'MUG', 'WH-NORTH');
     await mugNorth.fill('5');
     await proceed(page);
-    await expect.poll(() => mugNorth.getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => mugNorth.getAttribute('aria-invalid')).toBe('true');
     const describedBy = await mugNorth.getAttribute('aria-describedby');
     expect(await page.locator(`#${describedBy}`).textContent()).toBe('Only 1 available at WH-NORTH.');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(await mugNorth.getAttribute('id'));
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe(await mugNorth.getAttribute('id'));
     await w.shot('invalid-more-than-available');
 
     await mugNorth.fill('abc');
     await proceed(page);
-    await expect.poll(() => page.locator(`#${describedBy}`).textContent()).toBe('Enter a number.');
+    await eventually(() => page.locator(`#${describedBy}`).textContent()).toBe('Enter a number.');
 
     await mugNorth.fill('1'); // 1 + 2 at WH-SOUTH is more than the 2 mugs ordered
     await proceed(page);
-    await expect.poll(() => page.locator('.selection-item[data-sku="MUG"] p.field-error').textContent()).toContain('exceeds the 2 left to ship');
+    await eventually(() => page.locator('.selection-item[data-sku="MUG"] p.field-error').textContent()).toContain('exceeds the 2 left to ship');
     await w.shot('invalid-more-than-ordered');
     expect(page.url()).toMatch(/\/ship$/);
   });
@@ -174,7 +174,7 @@ describe('admin UI: shipping an order from two sources (Chromium)', () => {
     await form.getByLabel('On hand').fill('4');
     await form.getByLabel('Reason').fill('supplier delivery');
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => cell(page, 'TSHIRT', 'WH-SOUTH')).toEqual({ onHand: '4', reserved: '1', available: '3' });
+    await eventually(() => cell(page, 'TSHIRT', 'WH-SOUTH')).toEqual({ onHand: '4', reserved: '1', available: '3' });
     await w.shot('stock-arrived');
 
     await openOrder(page, world.orderNumber);
@@ -206,7 +206,7 @@ describe('admin UI: shipping an order from two sources (Chromium)', () => {
     if (start === 'draft') {
       expect(await buttons()).toEqual(['Mark upcoming']);
       await actions.getByRole('button', { name: 'Mark upcoming' }).click();
-      await expect.poll(status).toBe('upcoming');
+      await eventually(status).toBe('upcoming');
     }
     expect(await buttons()).toEqual(['Start picking', 'Put on hold', 'Cancel shipment']);
     await w.shot('shipment-upcoming');
@@ -220,8 +220,8 @@ describe('admin UI: shipping an order from two sources (Chromium)', () => {
     ];
     for (const [click, next, offered] of steps) {
       await actions.getByRole('button', { name: click }).click();
-      await expect.poll(status).toBe(next);
-      await expect.poll(buttons).toEqual(offered);
+      await eventually(status).toBe(next);
+      await eventually(buttons).toEqual(offered);
     }
     expect(await actions.textContent()).toContain('No further steps from delivered');
     await w.shot('shipment-delivered');
@@ -239,7 +239,7 @@ describe('admin UI: shipping an order from two sources (Chromium)', () => {
     await page.getByRole('link', { name: 'Shipments', exact: true }).click();
     await page.getByRole('heading', { name: 'Shipments' }).waitFor();
     await page.getByLabel('Status').selectOption('delivered');
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await eventually(() => page.locator('tbody tr').count()).toBe(1);
     expect(page.url()).toContain('status=delivered');
     expect(await page.locator('tbody tr').textContent()).toContain('WH-NORTH');
     await w.shot('shipments');
