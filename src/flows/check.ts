@@ -67,11 +67,12 @@ export const INVARIANTS: readonly Invariant[] = [
       FROM stock_items si JOIN skus s ON s.id = si.sku_id WHERE s.do_not_track ORDER BY si.id`),
   },
   {
-    rule: 'shipment_has_stock_line_items', table: 'shipments', description: 'every shipment not cancelled has at least one stock line item',
+    rule: 'shipment_has_stock_line_items', table: 'shipments', description: 'every shipment not cancelled has at least one stock line item (or awaits a stock transfer that brings it one)',
     find: (k) => rows(k, sql`
       SELECT sh.id, 'shipment ' || sh.number || ' (' || sh.status || ') has no stock line items' AS message
       FROM shipments sh WHERE sh.status <> 'cancelled'
-        AND NOT EXISTS (SELECT 1 FROM stock_line_items sli WHERE sli.shipment_id = sh.id) ORDER BY sh.id`),
+        AND NOT EXISTS (SELECT 1 FROM stock_line_items sli WHERE sli.shipment_id = sh.id)
+        AND NOT EXISTS (SELECT 1 FROM stock_transfers st WHERE st.shipment_id = sh.id AND st.status NOT IN ('completed', 'cancelled')) ORDER BY sh.id`),
   },
   {
     rule: 'stock_line_item_at_shipment_location', table: 'stock_line_items', description: "a shipment's stock line items come from the shipment's location",

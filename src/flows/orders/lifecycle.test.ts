@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesUnderTest, openTestDb, type TestDb } from '../../store/test-support/engines.js';
+import { checkInvariants } from '../check.js';
 import { triggerShipment } from '../shipments.js';
 import { aWorld, domainError, level, shipmentsOf } from '../test-support/order-world.js';
 import { triggerTransfer } from '../transfers.js';
@@ -106,6 +107,19 @@ describe.each(enginesUnderTest())('order and shipment lifecycle on %s', (engine)
     await triggerShipment(w.ctx, mug!.id, '_release_stock');
     expect(await level(db.kysely, w.sku.MUG!, w.location['eu-1']!)).toEqual({ onHand: 3, reserved: 0 });
     expect(await reasons(order.id)).toEqual(['shipment_decrement -1', 'shipment_cancelled 1']);
+  });
+
+  it('a shipment that waits for its whole content by transfer gets its stock line item on completion', async () => {
+    const w = await aWorld(db, { locations: { 'eu-1': {}, 'eu-2': {} }, model: { strategy: 'ship_from_primary' }, stock: { TEE: { 'eu-2': 4 } } });
+    const order = await w.order({ TEE: 2 });
+    const { transfers: [transfer], shipments: [shipment] } = await placeOrder(w.ctx, order.id);
+    expect((await shipmentsOf(db.kysely, order.id)).map((s) => s.items.length)).toEqual([0]);
+    expect(await checkInvariants(db)).toEqual([]);
+    for (const t of ['_picking', '_in_transit', '_complete']) await triggerTransfer(w.ctx, transfer!.id, t);
+    const [s] = await shipmentsOf(db.kysely, order.id);
+    expect([s?.id, s?.items.map((i) => [i.quantity, i.stock_location_id])]).toEqual([shipment?.id, [[2, w.location['eu-1']?.id]]]);
+    expect(await level(db.kysely, w.sku.TEE!, w.location['eu-1']!)).toEqual({ onHand: 2, reserved: 2 });
+    expect(await checkInvariants(db)).toEqual([]);
   });
 
   it('completing a transfer moves the stock and adds its stock line item to the shipment', async () => {
