@@ -2,11 +2,15 @@
 // quantities to deduct, submit to create one shipment per location.
 import { create, getDoc, trigger, update } from './client.js';
 import type { Resource } from './jsonapi.js';
+import { rankingNames } from '../../../src/domain/selection/rankings.js';
 
-export const ALGORITHMS = [
-  { value: 'priority', label: 'Source Priority' },
-  { value: 'distance', label: 'Distance Priority' },
-] as const;
+const LABELS: Readonly<Record<string, string>> = { priority: 'Source Priority', distance: 'Distance Priority' };
+
+/** Every ranking the engine registers (the same pure registry the server uses), with Magento's names. */
+export const ALGORITHMS: readonly { value: string; label: string }[] = rankingNames().map((value) => ({
+  value,
+  label: LABELS[value] ?? value.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+}));
 
 export const DISTANCE_MODES = ['driving', 'bicycling', 'walking'] as const;
 export type DistanceMode = (typeof DISTANCE_MODES)[number];
