@@ -14,6 +14,7 @@ const MODULES: Record<string, () => Promise<object>> = {
   simulate: () => import('./simulate.js'),
   flows: () => import('./flows.js'),
   'http-api': () => import('./http-api.js'),
+  'data-load': () => import('./data-load.js'),
 };
 
 const RESULTS = new URL('./results.json', import.meta.url);
