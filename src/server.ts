@@ -3,6 +3,7 @@
 // embedded database → HTTP app → listen. Shared
 // by `npm start` (main.ts) and `stockroute serve`. SIGTERM/SIGINT close the app, then the db.
 import type { FastifyInstance } from 'fastify';
+import { startBackgroundJobs } from './background.js';
 import { maybeLoadDemo } from './demo/auto-load.js';
 import { buildApp } from './http/app.js';
 import { bootstrapAdmin } from './http/auth/applications.js';
@@ -60,8 +61,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     print(`  OpenAPI:  ${url}/openapi.json`);
     print(`  Docs:     ${url}/docs`);
     print(`  Admin UI: ${url}/admin`);
+    const background = startBackgroundJobs(db, { onError: (job, error) => app.log.error({ job, err: error }, 'background job failed') });
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= (async () => {
+      await background.stop();
       await app.close();
       await db.close();
     })());
