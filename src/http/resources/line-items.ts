@@ -9,7 +9,7 @@ import { reserveLineItemStock } from '../../flows/orders/drafts.js';
 import { defineResource, type ApiContext } from './define.js';
 import { code } from './attribute-types.js';
 import { updateCommonAttributes } from './common-attributes.js';
-import { viaOrder } from './order-scope.js';
+import { refuseOrderChange, viaOrder } from './order-scope.js';
 
 export const lineItems = defineResource({
   type: 'line_items',
@@ -36,7 +36,8 @@ export const lineItems = defineResource({
     const line = await addLineItem(api.flow, orderId, { skuCode: a.sku_code ?? '', quantity: a.quantity ?? 0 });
     return line.id;
   },
-  update: async (api, id, { attributes: a }) => {
+  update: async (api, id, { attributes: a, relationships: r }) => {
+    await refuseOrderChange(api, 'line_items', id, r.order);
     if (a.quantity !== undefined) await updateLineItem(api.flow, id, { quantity: a.quantity });
     await updateCommonAttributes(api, lineItems, id, a);
   },

@@ -120,6 +120,23 @@ describe.each(enginesUnderTest())('order-side input and lists on %s', (engine) =
     expect((await api.get(`/api/orders/${id}/shipping_address`)).json()).toMatchObject({ data: null });
   });
 
+  it('a line item or a source selection never moves to another order', async () => {
+    const a = await draftOrder(api, cat.marketId, { MUG: 1 }, { payment_status: 'paid' });
+    const b = await draftOrder(api, cat.marketId, { MUG: 1 }, { payment_status: 'paid' });
+    const lineId = ((await api.get(`/api/orders/${a}/line_items`)).json() as ListDoc).data[0]!.id;
+    const toOrder = (id: string) => ({ order: { data: { type: 'orders', id } } });
+    expect4xx(await api.patch(`/api/line_items/${lineId}`, { data: { type: 'line_items', id: lineId, relationships: toOrder(b) } }), 422, /relationships\/order/);
+    const same = await api.patch(`/api/line_items/${lineId}`, { data: { type: 'line_items', id: lineId, attributes: { quantity: 2 }, relationships: toOrder(a) } });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(((await api.get(`/api/orders/${a}/line_items`)).json() as ListDoc).data.map((l) => l.id)).toEqual([lineId]);
+    await trigger(api, 'orders', a, '_place');
+    await trigger(api, 'orders', b, '_place');
+    const sel = await api.post('/api/source_selections', { data: { type: 'source_selections', relationships: toOrder(a) } });
+    const selId = (sel.json() as { data: Rec }).data.id;
+    expect4xx(await api.patch(`/api/source_selections/${selId}`, { data: { type: 'source_selections', id: selId, relationships: toOrder(b) } }), 422, /relationships\/order/);
+    expect(((await api.get(`/api/orders/${b}/line_items`)).json() as ListDoc).data).toHaveLength(1);
+  });
+
   it('a trigger set to false does nothing; an unknown trigger is 422 naming it; a non-boolean trigger is 422', async () => {
     const id = await draftOrder(api, cat.marketId, { MUG: 1 });
     const off = await api.patch(`/api/orders/${id}`, { data: { type: 'orders', id, attributes: { _place: false } } });

@@ -6,7 +6,8 @@ import { validation } from '../../domain/errors.js';
 import { createReturn, restockReturn } from '../../flows/returns.js';
 import { defineResource } from './define.js';
 import { nullable } from './attribute-types.js';
-import { viaOrder } from './order-scope.js';
+import { updateCommonAttributes } from './common-attributes.js';
+import { refuseOrderChange, viaOrder } from './order-scope.js';
 
 const ReturnLine = Type.Object({
   line_item_id: Type.String({ minLength: 1 }),
@@ -33,6 +34,10 @@ export const returns = defineResource({
     if (!a.return_line_items) throw validation('return_line_items', 'a return needs return_line_items: [{ line_item_id, quantity }]');
     const lines = a.return_line_items.map((l) => ({ lineItemId: l.line_item_id, quantity: l.quantity }));
     return (await createReturn(api.flow, r.order ?? '', lines)).id;
+  },
+  update: async (api, id, { attributes: a, relationships: r }) => {
+    await refuseOrderChange(api, 'returns', id, r.order);
+    await updateCommonAttributes(api, returns, id, a);
   },
   delete: false,
   triggers: {

@@ -11,6 +11,7 @@ import { createSourceSelection, submitSourceSelection, updateSourceSelectionItem
 import { defineResource } from './define.js';
 import { nullable } from './attribute-types.js';
 import { updateCommonAttributes } from './common-attributes.js';
+import { refuseOrderChange } from './order-scope.js';
 
 const looseObject = () => Type.Object({}, { additionalProperties: true });
 
@@ -57,7 +58,8 @@ export const sourceSelections = defineResource({
     });
     return selection.id;
   },
-  update: async (api, id, { attributes: a }) => {
+  update: async (api, id, { attributes: a, relationships: r }) => {
+    await refuseOrderChange(api, 'source_selections', id, r.order);
     if (a.items !== undefined) await updateSourceSelectionItems(api.flow, id, a.items);
     await updateCommonAttributes(api, sourceSelections, id, a);
   },

@@ -176,5 +176,13 @@ describe.each(enginesUnderTest())('stock transfers and returns on %s', (engine) 
     // Only 1 of the 3 shipped is still returnable.
     expect((await create(2)).statusCode).toBe(422);
     expect((await create(1)).statusCode).toBe(201);
+    // A return stays with its order; its reference can still change.
+    const otherOrder = await draftOrder(api, cat.marketId, { MUG: 1 });
+    const move = await api.patch(`/api/returns/${returnId}`, { data: { type: 'returns', id: returnId, relationships: { order: { data: { type: 'orders', id: otherOrder } } } } });
+    expect(move.statusCode, move.body).toBe(422);
+    const renamed = await api.patch(`/api/returns/${returnId}?include=order`, { data: { type: 'returns', id: returnId, attributes: { reference: 'RMA-9', reference_origin: 'helpdesk' } } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(attrs(renamed)).toMatchObject({ reference: 'RMA-9', reference_origin: 'helpdesk', status: 'restocked' });
+    expect((renamed.json() as { data: Rec }).data.relationships.order!.data).toMatchObject({ id: orderId });
   });
 });
