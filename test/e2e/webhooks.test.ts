@@ -2,10 +2,14 @@
 // an order over HTTP, run the delivery worker, and check what a receiving shop sees: the
 // payload, the topic header and an HMAC-SHA256 signature it can verify with its secret. A
 // placement that rolls back (INSUFFICIENT_STOCK) sends nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SIGNATURE_HEADER, TOPIC_HEADER, deliverDueEvents, eventCounts, sign } from '../../src/webhooks/delivery.js';
+import { startServer } from '../../src/server.js';
 import { enginesUnderTest } from '../../src/store/test-support/engines.js';
 import { startLiveServer, type LiveServer, type Resource } from './http-client.js';
 
@@ -126,5 +130,50 @@ describe.each(enginesUnderTest())('webhooks end to end on %s', (engine) => {
     await deliverDueEvents(s.db);
     expect(received.map((r) => r.path)).toEqual(['/orders']);
     await s.patch('webhooks', hook.id, { disabled_at: null });
+  });
+});
+
+// The running service (npm start) delivers by itself: its worker polls the outbox.
+describe('webhooks from the running service (embedded database)', () => {
+  it('delivers a signed orders.place without anyone calling the worker', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'stockroute-webhooks-'));
+    const got: Received[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (body += c));
+      req.on('end', () => { got.push({ path: req.url ?? '', body, headers: req.headers }); res.statusCode = 204; res.end(); });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const env = { LOG_LEVEL: 'silent', STOCKROUTE_ADMIN_CLIENT_ID: 'hook-admin', STOCKROUTE_ADMIN_CLIENT_SECRET: 'hook-admin-secret-0123456789' };
+    const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, env, demo: false, print: () => undefined, handleSignals: false });
+    try {
+      const token = await fetch(`${server.url}/oauth/token`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'hook-admin', client_secret: 'hook-admin-secret-0123456789' }),
+      }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+      const call = async (method: string, path: string, data: unknown) => {
+        const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/vnd.api+json', accept: 'application/vnd.api+json' }, body: JSON.stringify({ data }) });
+        const doc = (await res.json()) as { data: Resource };
+        expect(res.status, JSON.stringify(doc)).toBeLessThan(300);
+        return doc.data;
+      };
+      const rel = (type: string, id: string) => ({ data: { type, id } });
+      await call('POST', '/api/webhooks', { type: 'webhooks', attributes: { topic: 'orders.place', callback_url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/placed`, shared_secret: 'service-secret-0123456789' } });
+      const model = await call('POST', '/api/inventory_models', { type: 'inventory_models', attributes: { name: 'M' } });
+      const market = await call('POST', '/api/markets', { type: 'markets', attributes: { code: 'm', name: 'M' }, relationships: { inventory_model: rel('inventory_models', model.id) } });
+      const order = await call('POST', '/api/orders', { type: 'orders', relationships: { market: rel('markets', market.id) } });
+      await call('POST', '/api/skus', { type: 'skus', attributes: { code: 'GIFT-CARD', name: 'Gift card', do_not_ship: true, do_not_track: true } });
+      await call('POST', '/api/line_items', { type: 'line_items', attributes: { sku_code: 'GIFT-CARD', quantity: 1 }, relationships: { order: rel('orders', order.id) } });
+      await call('PATCH', `/api/orders/${order.id}`, { type: 'orders', id: order.id, attributes: { _place: true } });
+      for (let i = 0; i < 100 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(got).toHaveLength(1);
+      expect(JSON.parse(got[0]!.body)).toMatchObject({ id: order.id, status: 'placed' });
+      expect(got[0]!.headers[SIGNATURE_HEADER]).toBe(sign(got[0]!.body, 'service-secret-0123456789'));
+    } finally {
+      await server.close();
+      await new Promise((r) => receiver.close(r));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
