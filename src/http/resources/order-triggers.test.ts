@@ -62,6 +62,24 @@ describe.each(enginesUnderTest())('order and line item triggers on %s', (engine)
     expectIllegal(await trigger(api, 'orders', id, '_approve'), 'approved');
   });
 
+  it("an order's stock_reservations are pending once placed and gone once approved", async () => {
+    const id = await placed({ MUG: 2, TSHIRT: 1 });
+    const reservations = async () => ((await api.get(`/api/orders/${id}/stock_reservations`)).json() as { data: Attrs['data'][] }).data.map((r) => r.attributes);
+    expect((await reservations()).map((r) => `${String(r.status)}:${String(r.quantity)}`).sort()).toEqual(['pending:1', 'pending:2']);
+    expect((await reservations()).every((r) => r.expires_at === null)).toBe(true);
+    await trigger(api, 'orders', id, '_approve');
+    expect(await reservations()).toEqual([]);
+  });
+
+  it('two concurrent _place of one order place it once', async () => {
+    const before = await stockOf('MUG@paris');
+    const id = await draftOrder(api, cat.marketId, { MUG: 2 });
+    const results = await Promise.all([trigger(api, 'orders', id, '_place'), trigger(api, 'orders', id, '_place')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 422]);
+    expect((await stockOf('MUG@paris')).reserved).toBe(before.reserved + 2);
+    expect(((await api.get(`/api/orders/${id}/shipments`)).json() as { data: unknown[] }).data).toHaveLength(1);
+  });
+
   it('_approve on a draft names the draft state', async () => {
     const id = await draftOrder(api, cat.marketId, { MUG: 1 });
     expectIllegal(await trigger(api, 'orders', id, '_approve'), 'draft');
