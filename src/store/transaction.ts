@@ -16,6 +16,9 @@ export interface TransactionOptions {
 }
 
 export async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  // Already inside a transaction (see joinTransaction): join it. The outermost call owns the
+  // commit and the retries, so several flows can make one atomic change.
+  if (db.kysely.isTransaction) return work(db.kysely as Trx);
   const retries = options.retries ?? 8;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -28,6 +31,11 @@ export async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>, o
       await sleep(Math.random() * 5 * 2 ** Math.min(attempt, 6));
     }
   }
+}
+
+/** A Db whose queries and flows run inside the open transaction `trx` (flows join it). */
+export function joinTransaction(db: Db, trx: Trx): Db {
+  return { kysely: trx, engine: db.engine, close: async () => undefined };
 }
 
 export function isRetryable(error: unknown): boolean {

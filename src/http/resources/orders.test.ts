@@ -47,6 +47,17 @@ describe.each(enginesUnderTest())('orders over HTTP on %s', (engine) => {
     expect(order.data.relationships.shipments!.data).toEqual([]);
   });
 
+  it('makes a PATCH with attributes and triggers one transaction: a refused _place keeps the old payment status', async () => {
+    const orderId = await draftOrder(api, cat.marketId, { MUG: 40 });
+    const res = await api.patch(`/api/orders/${orderId}`, { data: { type: 'orders', id: orderId, attributes: { payment_status: 'paid', _place: true } } });
+    expect(res.statusCode).toBe(422);
+    const order = (await api.get(`/api/orders/${orderId}`)).json() as Doc;
+    expect(order.data.attributes).toMatchObject({ status: 'draft', payment_status: 'unpaid' });
+
+    const ok = await api.patch(`/api/orders/${orderId}`, { data: { type: 'orders', id: orderId, attributes: { payment_status: 'paid' } } });
+    expect((ok.json() as Doc).data.attributes.payment_status).toBe('paid');
+  });
+
   it('moves a shipment through its statuses and refuses an illegal transition naming the state', async () => {
     const orderId = await draftOrder(api, cat.marketId, { MUG: 1 }, { payment_status: 'paid' });
     expect((await trigger(api, 'orders', orderId, '_place')).statusCode).toBe(200);

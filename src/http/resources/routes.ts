@@ -13,6 +13,7 @@ import { isToOne, type AnyRow, type ApiContext, type ResourceDefinition } from '
 import { findRow, listRows, loadIncluded, scoped, anyDb } from './load.js';
 import { createBodySchema, IdParams, ListQuerySchema, updateBodySchema, type Body } from './schemas.js';
 import { defaultCreate, defaultDelete, defaultUpdate } from './write.js';
+import { inTransaction, joinTransaction } from '../../store/transaction.js';
 
 export interface RouteDeps {
   readonly lookup: Lookup;
@@ -126,13 +127,18 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     const triggers = Object.keys(attributes).filter((k) => k.startsWith('_'));
     for (const t of triggers) delete attributes[t];
     const input = writeInput(def, { data: { ...body.data, attributes } }, 'update');
-    if (Object.keys(input.attributes).length || Object.keys(input.relationships).length) {
-      await (def.update ? def.update(api, id, input) : defaultUpdate(api, def, id, input));
-    }
-    for (const t of triggers) {
-      const run = def.triggers?.[t as `_${string}`];
-      if (run && body.data.attributes?.[t] === true) await run(api, id);
-    }
+    // The attribute update and every trigger of one PATCH are one transaction: the flows
+    // join it, so a refused trigger leaves nothing of the request behind.
+    await inTransaction(api.flow.db, async (trx) => {
+      const joined: ApiContext = { ...api, flow: { ...api.flow, db: joinTransaction(api.flow.db, trx) } };
+      if (Object.keys(input.attributes).length || Object.keys(input.relationships).length) {
+        await (def.update ? def.update(joined, id, input) : defaultUpdate(joined, def, id, input));
+      }
+      for (const t of triggers) {
+        const run = def.triggers?.[t as `_${string}`];
+        if (run && body.data.attributes?.[t] === true) await run(joined, id);
+      }
+    });
     return sendOne(request, reply, api, id);
   });
 
