@@ -14,7 +14,12 @@ export function buildProgram(): Command {
   const program = new Command('stockroute')
     .description('Multi-source inventory and order routing: engine, service and tools')
     .showHelpAfterError()
-    .configureHelp({ sortSubcommands: true });
+    .configureHelp({ sortSubcommands: true })
+    // Bad usage (unknown option, missing argument, invalid value) exits 2 like bad input;
+    // help and version exit 0. Subcommands inherit this.
+    .exitOverride((error) => {
+      process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version' ? 0 : 2);
+    });
   for (const register of [serve, migrate, check, route, demo, importCsv, exportCsv, geonames, simulate]) register(program);
   return program;
 }
