@@ -7,24 +7,21 @@
 // 2. create + place: each worker creates the draft through createOrder, then places it.
 // Then `pgbench -b simple-update -c 16 -j 2 -T 10` runs against a scratch database on the
 // same server. The ratio placements/s (phase 1) ÷ pgbench tps is the figure of merit.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { flowContext } from '../src/flows/context.js';
 import { createOrder } from '../src/flows/orders/create.js';
 import { placeOrder } from '../src/flows/orders/place.js';
 import { aLocation, aMarket, aModel, aModelLocation, aShippingCategory, aSku, aStockItem } from '../src/store/test-support/inventory-fixtures.js';
-import { createTestDatabaseUrl } from '../src/store/test-support/engines.js';
 import type { Row } from '../src/store/schema.js';
 import type { Benchmark } from './benchmark.js';
 import { percentile } from './benchmark.js';
 import { withTempPostgres } from './temp-postgres.js';
+import { pgbenchSimpleUpdateTps } from './pgbench.js';
 
 const WORKERS = 16;
 const SECONDS = 10;
 const SKUS = 200;
 /** Drafts inserted for phase 1: more than 16 workers can place in 10 s here. */
 const DRAFTS = 8_000;
-const run = promisify(execFile);
 
 export const benchmark: Benchmark = {
   name: 'flows',
@@ -32,7 +29,7 @@ export const benchmark: Benchmark = {
   run: async () => {
     const flows = await placements();
     process.stdout.write(`${JSON.stringify(flows)}\n`);
-    const tps = await pgbench();
+    const tps = await pgbenchSimpleUpdateTps(WORKERS, SECONDS);
     process.stdout.write(`pgbench simple-update: ${tps} tps\n`);
     return { ...flows, pgbench_simple_update_tps: Math.round(tps), ratio_to_pgbench: Number((flows.placements_per_s / tps).toFixed(3)) };
   },
@@ -120,19 +117,3 @@ async function placements() {
   });
 }
 
-async function pgbench(): Promise<number> {
-  const temp = await createTestDatabaseUrl();
-  const u = new URL(temp.url);
-  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres')];
-  const env = { ...process.env, ...(u.password ? { PGPASSWORD: decodeURIComponent(u.password) } : {}) };
-  const db = u.pathname.slice(1);
-  try {
-    await run('pgbench', [...args, '-i', '-s', '1', '-q', db], { env });
-    const { stdout } = await run('pgbench', [...args, '-c', String(WORKERS), '-j', '2', '-T', String(SECONDS), '-b', 'simple-update', db], { env });
-    const match = /tps = ([\d.]+)/.exec(stdout);
-    if (!match?.[1]) throw new Error(`could not read tps from pgbench output:\n${stdout}`);
-    return Number(match[1]);
-  } finally {
-    await temp.drop();
-  }
-}
