@@ -5,11 +5,11 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { isQuantityError, parseQuantity, toDecimal, ZERO } from '../domain/quantity.js';
-import type { Quantity } from '../domain/quantity.js';
+import { toDecimal } from '../domain/quantity.js';
 import { parseJson } from '../cli/route-format/json.js';
+import { quantityReader, snapshotRows } from '../cli/route-format/snapshot-rows.js';
 import { describeErrors, fieldPath } from '../cli/route-format/messages.js';
-import { LocationSchema, QUANTITY_EXPECTED, SkuSchema, StockSchema } from '../cli/route-format/schema.js';
+import { LocationSchema, SkuSchema, StockSchema } from '../cli/route-format/schema.js';
 import type { Snapshot } from './types.js';
 
 export const SnapshotSchema = Type.Object(
@@ -43,12 +43,7 @@ export function parseSnapshot(text: string, name: string): SnapshotResult {
 }
 
 function toSnapshot(input: SnapshotInput, name: string, errors: string[]): Snapshot {
-  const quantity = (raw: number, path: (string | number)[]): Quantity => {
-    const q = parseQuantity(raw);
-    if (!isQuantityError(q)) return q;
-    errors.push(`${fieldPath(path)}: must be ${QUANTITY_EXPECTED}`);
-    return ZERO;
-  };
+  const quantity = quantityReader(errors);
   const unique = (keys: readonly string[], field: (i: number) => (string | number)[], what: string) => {
     const seen = new Set<string>();
     keys.forEach((key, i) => {
@@ -68,28 +63,7 @@ function toSnapshot(input: SnapshotInput, name: string, errors: string[]): Snaps
   return {
     name: input.name ?? name,
     stockLocationsCutoff: input.stock_locations_cutoff === undefined ? DEFAULT_CUTOFF : input.stock_locations_cutoff,
-    locations: input.locations.map((l) => ({
-      code: l.code,
-      priority: l.priority,
-      enabled: l.enabled ?? true,
-      onHold: l.on_hold ?? false,
-      lat: l.lat ?? null,
-      lng: l.lng ?? null,
-    })),
-    skus: skus.map((s) => ({
-      code: s.code,
-      shippingCategory: s.shipping_category ?? null,
-      doNotShip: s.do_not_ship ?? false,
-      doNotTrack: s.do_not_track ?? false,
-      allowBackorders: s.allow_backorders ?? false,
-    })),
-    stock: stock.map((s, i) => ({
-      location: s.location,
-      sku: s.sku,
-      quantity: quantity(s.quantity, ['stock', i, 'quantity']),
-      reserved: s.reserved === undefined ? ZERO : quantity(s.reserved, ['stock', i, 'reserved']),
-      status: s.status ?? 'in_stock',
-    })),
+    ...snapshotRows(input, quantity),
   };
 }
 

@@ -3,12 +3,11 @@
 // location codes, no duplicates, registered strategy and ranking names) → the documented
 // defaults filled in. Every problem found is reported, each naming its field.
 import { Compile } from 'typebox/compile';
-import { isQuantityError, parseQuantity } from '../../domain/quantity.js';
-import type { Quantity } from '../../domain/quantity.js';
 import type { RoutingProblem } from '../../domain/routing.js';
 import { parseJson } from './json.js';
 import { describeErrors, fieldPath } from './messages.js';
-import { QUANTITY_EXPECTED, RouteInputSchema } from './schema.js';
+import { RouteInputSchema } from './schema.js';
+import { quantityReader, snapshotRows } from './snapshot-rows.js';
 import type { RouteInput } from './schema.js';
 
 /** The names the engine has registered, so input can be checked against them. */
@@ -41,12 +40,7 @@ export function decodeRouteInput(value: unknown, registries: Registries): Decode
 }
 
 function toProblem(input: RouteInput, registries: Registries, errors: string[]): RoutingProblem {
-  const quantity = (raw: number, path: (string | number)[]): Quantity => {
-    const q = parseQuantity(raw);
-    if (!isQuantityError(q)) return q;
-    errors.push(`${fieldPath(path)}: must be ${QUANTITY_EXPECTED}`);
-    return 0 as Quantity;
-  };
+  const quantity = quantityReader(errors);
   const oneOf = (name: string | null | undefined, known: readonly string[], path: string) => {
     if (name != null && !known.includes(name)) errors.push(`${path}: "${name}" is not one of ${known.join(', ')}`);
   };
@@ -89,28 +83,7 @@ function toProblem(input: RouteInput, registries: Registries, errors: string[]):
     distanceMode: input.distance_mode ?? 'driving',
     stockLocationsCutoff:
       input.stock_locations_cutoff !== undefined ? input.stock_locations_cutoff : strategy === null ? null : DEFAULT_CUTOFF_WITH_STRATEGY,
-    locations: input.locations.map((l) => ({
-      code: l.code,
-      priority: l.priority,
-      enabled: l.enabled ?? true,
-      onHold: l.on_hold ?? false,
-      lat: l.lat ?? null,
-      lng: l.lng ?? null,
-    })),
-    skus: skus.map((s) => ({
-      code: s.code,
-      shippingCategory: s.shipping_category ?? null,
-      doNotShip: s.do_not_ship ?? false,
-      doNotTrack: s.do_not_track ?? false,
-      allowBackorders: s.allow_backorders ?? false,
-    })),
-    stock: stock.map((s, i) => ({
-      location: s.location,
-      sku: s.sku,
-      quantity: quantity(s.quantity, ['stock', i, 'quantity']),
-      reserved: s.reserved === undefined ? (0 as Quantity) : quantity(s.reserved, ['stock', i, 'reserved']),
-      status: s.status ?? 'in_stock',
-    })),
+    ...snapshotRows(input, quantity),
     lines: input.order.lines.map((l, i) => ({ id: l.id, sku: l.sku, quantity: quantity(l.quantity, ['order', 'lines', i, 'quantity']) })),
     destination:
       address === null
