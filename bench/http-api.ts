@@ -6,6 +6,9 @@
 // same server in the same run. Reports requests/s, p50/p99 latency, failed requests, the
 // placements/pgbench ratio (target >= 0.5) and the server's peak RSS under load (target <= 250 MB).
 import { execFile } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { buildApp } from '../src/http/app.js';
@@ -63,7 +66,9 @@ async function measure(): Promise<Figures> {
         const orderIds = await placementDrafts(db, post, locations);
         for (const scenario of ['sku_show', 'stock_items_list', 'stock_item_patch', 'order_place']) {
           const args = JSON.stringify({ origin, token, scenario, connections: CONNECTIONS, seconds: SECONDS, ids: { skus: skuIds, items: itemIds, codes: skuIds.map((_, i) => `SKU-${i}`), orders: orderIds } });
-          const { stdout } = await run(process.execPath, [LOAD, args], { maxBuffer: 1 << 20 });
+          const argsFile = join(tmpdir(), `stockroute-http-load-${process.pid}.json`);
+          await writeFile(argsFile, args);
+          const { stdout } = await run(process.execPath, [LOAD, `@${argsFile}`], { maxBuffer: 1 << 20 }).finally(() => rm(argsFile, { force: true }));
           const r = JSON.parse(stdout) as { rps: number; p50: number; p99: number; failed: number };
           process.stdout.write(`${scenario}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, failed ${r.failed}\n`);
           figures[`${scenario}_req_per_s`] = Math.round(r.rps);

@@ -1,9 +1,12 @@
 // Load generator for bench/http-api.ts, run in a child process so that the benchmark's own
-// RSS is the server's alone. argv[2] is JSON: { origin, token, scenario, ids, connections, seconds }.
+// RSS is the server's alone. argv[2] is JSON (or @FILE): { origin, token, scenario, ids, connections, seconds }.
+import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import autocannon from 'autocannon';
 
-const { origin, token, scenario, ids, connections, seconds } = JSON.parse(process.argv[2]);
+// argv[2] is the JSON itself, or @FILE holding it (thousands of ids exceed one argument's limit).
+const arg = process.argv[2];
+const { origin, token, scenario, ids, connections, seconds } = JSON.parse(arg.startsWith('@') ? readFileSync(arg.slice(1), 'utf8') : arg);
 const JSONAPI = 'application/vnd.api+json';
 let n = 0;
 const requests = {
