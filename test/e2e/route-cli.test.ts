@@ -1,41 +1,19 @@
 // `stockroute route` as a user runs it: the real CLI in a child process, input from a file
 // or standard input, the plan on standard output, messages and exit codes.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stockroute } from './cli-run.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'stockroute-route-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `stockroute route ARGS` (asynchronously, so a test server in this process can answer it). */
-function route(args: readonly string[], stdin?: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'route', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, STOCKROUTE_DISTANCE_PROVIDER: '', STOCKROUTE_OSRM_URL: '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+/** `stockroute route ARGS`, with optional standard input and environment. */
+const route = (args: readonly string[], stdin?: string, env: NodeJS.ProcessEnv = {}) =>
+  stockroute(['route', ...args], { ...(stdin !== undefined ? { stdin } : {}), env });
 
 let files = 0;
 function file(content: unknown): string {
