@@ -1,5 +1,6 @@
 // buildApp(deps): the whole HTTP API as a Fastify instance that never listens (tests use
-// inject; server.ts listens). Order: media types → auth → rate limit → idempotency → routes.
+// inject; server.ts listens). Order: security headers → CORS (preflights answered before
+// auth) → media types → auth → origin check → rate limit → idempotency → routes.
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -10,6 +11,8 @@ import { flowContext } from '../flows/context.js';
 import type { Db } from '../store/db.js';
 import { adminStatic } from './admin-static.js';
 import { installAuth, requireAuth } from './auth/guard.js';
+import { installOriginCheck, registerCors } from './browser/cors.js';
+import { registerSecurityHeaders } from './browser/security-headers.js';
 import { registerOAuth } from './auth/oauth.js';
 import { signingKey } from './auth/tokens.js';
 import type { AppConfig } from './config.js';
@@ -40,11 +43,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   installErrorHandling(app);
+  await registerSecurityHeaders(app, { behindTls: config.behindTls ?? false });
+  const browser = { db: deps.db, globalOrigins: config.corsOrigins ?? [] };
+  await registerCors(app, browser);
   installMediaTypes(app);
 
   let key: Promise<Uint8Array> | undefined;
   const signing = () => (key ??= signingKey(deps.db, config.jwtSecret));
   installAuth(app, signing, now);
+  installOriginCheck(app, browser);
   if (config.rateLimitPerMinute) {
     await app.register(rateLimit, {
       max: config.rateLimitPerMinute,
@@ -70,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installOps(app, deps.db, now);
 
   const flow = flowContext(deps.db, { now, ...(deps.distance ? { distance: deps.distance } : {}) });
-  registerOAuth(app, { db: deps.db, key: signing, ttlSeconds: config.tokenTtlSeconds, now });
+  registerOAuth(app, { db: deps.db, key: signing, ttlSeconds: config.tokenTtlSeconds, now, globalOrigins: browser.globalOrigins });
   const routeDeps = { lookup, mode: config.mode, api: (request: Parameters<typeof requireAuth>[0]) => ({ flow, auth: requireAuth(request), request }) };
   for (const resource of resources) registerResource(app, resource, routeDeps);
   await app.register(adminStatic);

@@ -1,4 +1,6 @@
 // Server configuration from the environment, with the defaults documented in the README.
+import { parseOriginList } from './browser/origins.js';
+
 export interface AppConfig {
   /** meta.mode of every resource object. */
   readonly mode: 'test' | 'live';
@@ -11,6 +13,10 @@ export interface AppConfig {
   readonly logLevel: string | false;
   readonly adminClientId?: string | undefined;
   readonly adminClientSecret?: string | undefined;
+  /** STOCKROUTE_CORS_ORIGINS: browser origins (or `*`) admitted for sales-channel tokens. */
+  readonly corsOrigins?: readonly string[] | undefined;
+  /** STOCKROUTE_BEHIND_TLS=on: clients use HTTPS, so send HSTS. */
+  readonly behindTls?: boolean | undefined;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -27,7 +33,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     adminClientId: env.STOCKROUTE_ADMIN_CLIENT_ID || undefined,
     adminClientSecret: env.STOCKROUTE_ADMIN_CLIENT_SECRET || undefined,
+    corsOrigins: parseOriginList(env.STOCKROUTE_CORS_ORIGINS),
+    behindTls: onOff('STOCKROUTE_BEHIND_TLS', env.STOCKROUTE_BEHIND_TLS),
   };
+}
+
+function onOff(variable: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'off' || value === 'false' || value === '0') return false;
+  if (value === 'on' || value === 'true' || value === '1') return true;
+  throw new Error(`${variable} must be on or off, got ${value}`);
 }
 
 export const testConfig = (overrides: Partial<AppConfig> = {}): AppConfig => ({

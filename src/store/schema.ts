@@ -54,6 +54,8 @@ export interface StockItemsTable extends Common {
 export interface ApplicationsTable extends Common {
   name: string; kind: 'integration' | 'sales_channel'; role: 'admin' | 'read_only' | null;
   market_id: string | null; client_id: string; client_secret_hash: string | null;
+  /** Browser origins admitted for this application's tokens (JSON array of strings). */
+  allowed_origins: ColumnType<string[], string | undefined, string>;
 }
 export type OrderStatus = 'draft' | 'placed' | 'approved' | 'fulfilled' | 'cancelled';
 export type PaymentStatus = 'unpaid' | 'authorized' | 'paid' | 'free';

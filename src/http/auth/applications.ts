@@ -3,6 +3,7 @@
 import { validation } from '../../domain/errors.js';
 import type { Db } from '../../store/db.js';
 import { newId } from '../../store/ids.js';
+import { originProblems } from '../browser/origins.js';
 import { generateClientId, generateSecret, hashSecret } from './secrets.js';
 
 export interface NewApplication {
@@ -14,11 +15,20 @@ export interface NewApplication {
   readonly clientSecret?: string | undefined;
   readonly reference?: string | null | undefined;
   readonly metadata?: Record<string, unknown> | undefined;
+  /** Browser origins whose pages may use this application's tokens. */
+  readonly allowedOrigins?: readonly string[] | undefined;
 }
 
 export interface CreatedApplication { readonly id: string; readonly clientId: string; readonly clientSecret: string }
 
+/** Every allowed origin must be written as a browser sends it (a 422 points at the first that is not). */
+export function assertAllowedOrigins(origins: readonly string[] | undefined): void {
+  const [problem] = originProblems(origins ?? []);
+  if (problem) throw validation(`/data/attributes/allowed_origins/${problem.index}`, problem.message);
+}
+
 export async function createApplication(db: Db, app: NewApplication, now: Date): Promise<CreatedApplication> {
+  assertAllowedOrigins(app.allowedOrigins);
   if (app.kind === 'integration' && !app.role) throw validation('role', 'an integration needs a role: admin or read_only');
   if (app.kind === 'sales_channel' && !app.marketId) throw validation('/data/relationships/market', 'a sales channel must be scoped to a market');
   const id = newId('app');
@@ -30,6 +40,7 @@ export async function createApplication(db: Db, app: NewApplication, now: Date):
     market_id: app.kind === 'sales_channel' ? (app.marketId ?? null) : null,
     client_id: clientId, client_secret_hash: await hashSecret(clientSecret),
     reference: app.reference ?? null, reference_origin: null, metadata: JSON.stringify(app.metadata ?? {}),
+    allowed_origins: JSON.stringify(app.allowedOrigins ?? []),
   }).execute();
   return { id, clientId, clientSecret };
 }

@@ -1,8 +1,10 @@
 // POST /oauth/token: the OAuth 2 client-credentials grant, JSON or form-encoded. Sales
 // channels may ask for `market:code:<code>` (or `market:id:<id>`) and only get their own market.
+// From a page on another origin, only an application that admits that origin gets a token.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../store/db.js';
+import { assertOriginAdmits } from '../browser/cors.js';
 import { ApiError } from '../errors.js';
 import type { AuthContext } from './context.js';
 import { verifySecret } from './secrets.js';
@@ -20,20 +22,23 @@ export interface OAuthDeps {
   readonly key: () => Promise<Uint8Array>;
   readonly ttlSeconds: number;
   readonly now: () => Date;
+  /** STOCKROUTE_CORS_ORIGINS (see browser/origins.ts). */
+  readonly globalOrigins: readonly string[];
 }
 
 export function registerOAuth(app: FastifyInstance, deps: OAuthDeps): void {
-  app.post('/oauth/token', { schema: { tags: ['auth'], summary: 'Get an access token (client credentials)', body: TokenRequest } }, async (request) => {
+  app.post('/oauth/token', { schema: { tags: ['auth'], summary: 'Get an access token (client credentials)', body: TokenRequest } }, async (request, reply) => {
     const body = request.body as { grant_type: string; client_id: string; client_secret?: string; scope?: string };
     if (body.grant_type !== 'client_credentials') throw new ApiError('BAD_REQUEST', 'grant_type must be client_credentials', { pointer: '/grant_type' });
     const application = await deps.db.kysely.selectFrom('applications')
       .leftJoin('markets', 'markets.id', 'applications.market_id')
-      .select(['applications.id', 'applications.kind', 'applications.role', 'applications.market_id', 'applications.client_secret_hash', 'markets.code as market_code'])
+      .select(['applications.id', 'applications.kind', 'applications.role', 'applications.market_id', 'applications.client_secret_hash', 'applications.allowed_origins', 'markets.code as market_code'])
       .where('applications.client_id', '=', body.client_id).executeTakeFirst();
     const secretOk = application && (application.client_secret_hash
       ? body.client_secret !== undefined && (await verifySecret(body.client_secret, application.client_secret_hash))
       : true);
     if (!application || !secretOk) throw new ApiError('UNAUTHORIZED', 'unknown client or wrong client secret');
+    assertOriginAdmits(request, reply, { kind: application.kind, allowedOrigins: application.allowed_origins }, deps.globalOrigins);
     let scope = body.scope ?? '';
     if (application.kind === 'sales_channel') {
       const own = [`market:code:${application.market_code ?? ''}`, `market:id:${application.market_id ?? ''}`];

@@ -23,7 +23,8 @@ export function columnsOf(def: ResourceDefinition, input: AnyInput, mode: 'creat
       continue;
     }
     const spec = def.attributes[name];
-    if (spec && !spec.read && writable(spec, mode)) out[spec.column ?? name] = value;
+    // Arrays and objects go to jsonb columns (the schema has no PostgreSQL arrays).
+    if (spec && !spec.read && writable(spec, mode)) out[spec.column ?? name] = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
   }
   for (const [name, id] of Object.entries(input.relationships)) {
     const rel = def.relationships?.[name];
