@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core (no browser downloads here), a console-error
-// collector, and numbered screenshots in test-artifacts/admin/.
+// collector (Content-Security-Policy violations included), and numbered screenshots in
+// test-artifacts/admin/.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -9,6 +10,20 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * Records every Content-Security-Policy violation in any frame of the page as `csp: …`
+ * (Chromium also logs most of them to the console, but not all, e.g. report-only ones).
+ */
+export async function watchCsp(page: Page, into: string[]): Promise<void> {
+  await page.exposeBinding('__cspViolation', (_source, text: string) => void into.push(`csp: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __cspViolation?: (text: string) => void }).__cspViolation;
+      report?.(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} on ${e.documentURI}`);
+    });
   });
 }
 
@@ -27,6 +42,7 @@ export async function openPage(browser: Browser, prefix: string): Promise<Watche
   for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`${prefix}-`)) rmSync(`${ARTIFACTS}/${f}`);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
+  await watchCsp(page, errors);
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
