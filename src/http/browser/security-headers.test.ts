@@ -51,6 +51,10 @@ describe('security headers', () => {
       expect(res.headers['x-frame-options'], url).toBe('DENY');
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
       expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+      expect(res.headers['x-permitted-cross-domain-policies'], url).toBe('none');
+      expect(res.headers['x-xss-protection'], url).toBe('0');
     }
   });
 
