@@ -1,13 +1,14 @@
 // Webhook delivery from the transactional outbox (store/outbox.ts). Events were written in
 // the same transaction as the change, so they exist only after commit; this worker claims
 // due events (FOR UPDATE SKIP LOCKED, so several workers never send one event twice), POSTs
-// the payload signed with HMAC-SHA256 of the exact body, and on failure schedules a retry
-// with exponential back-off until MAX_ATTEMPTS, after which the event is marked failed.
-import { createHmac } from 'node:crypto';
+// the payload signed by the Standard Webhooks convention (signing.ts: webhook-id, the event
+// row's id, stable across retries; webhook-timestamp; webhook-signature), and on failure
+// schedules a retry with exponential back-off until MAX_ATTEMPTS, after which the event is
+// marked failed.
 import { sql } from 'kysely';
 import type { Db } from '../store/db.js';
+import { signedHeaders } from './signing.js';
 
-export const SIGNATURE_HEADER = 'x-stockroute-signature';
 export const TOPIC_HEADER = 'x-stockroute-topic';
 export const MAX_ATTEMPTS = 10;
 /** How long a claimed event stays invisible to other workers while it is being sent. */
@@ -25,10 +26,6 @@ export interface DeliveryReport {
   readonly delivered: number;
   readonly retried: number;
   readonly failed: number;
-}
-
-export function sign(body: string, secret: string): string {
-  return createHmac('sha256', secret).update(body).digest('base64');
 }
 
 /** Sends every due event once; returns what happened. */
@@ -60,7 +57,7 @@ export async function deliverDueEvents(db: Db, options: DeliveryOptions = {}): P
   for (const event of due) {
     const body = JSON.stringify(event.payload);
     const error = await post(event.callback_url, body, {
-      [SIGNATURE_HEADER]: sign(body, event.shared_secret),
+      ...signedHeaders(event.id, now(), body, event.shared_secret),
       [TOPIC_HEADER]: event.topic,
     }, options.timeoutMs ?? 5000);
     const attempts = event.attempts + 1;

@@ -116,5 +116,73 @@ describe.each(enginesUnderTest())('Magento shipping flow over HTTP on %s', (engi
     const order = await s.one(`/api/orders/${ids.order}`);
     expect(order.attributes.fulfillment_status).toBe('fulfilled');
     expect((await onHand('tshirtParis')) + (await onHand('tshirtBerlin'))).toBe(2 + 10 - 5);
+    // Only real shipments, each in the SKU's shipping category: no empty cancelled rows.
+    const all = await s.list(`/api/orders/${ids.order}/shipments?page[size]=25`);
+    expect(all.map((x) => x.attributes.status)).toEqual(['shipped', 'shipped', 'shipped', 'shipped']);
+    for (const x of all) expect((await s.one(`/api/shipments/${x.id}`)).attributes.shipping_category).toBe('standard');
+  });
+});
+
+// Admin "Ship" of a two-source order in two shipping categories with a do_not_track SKU:
+// the submit turns the placement's planned shipments into the real ones.
+describe.each(enginesUnderTest())('Magento shipping of a two-source, two-category order over HTTP on %s', (engine) => {
+  let s: LiveServer;
+  let order = '';
+  const lines: Record<string, string> = {};
+
+  beforeAll(async () => {
+    s = await startLiveServer(engine);
+    const standard = await s.create('shipping_categories', { code: 'standard', name: 'Standard' });
+    const fragile = await s.create('shipping_categories', { code: 'fragile', name: 'Fragile' });
+    await s.create('skus', { code: 'TSHIRT', name: 'T-shirt' }, { shipping_category: standard });
+    await s.create('skus', { code: 'VASE', name: 'Vase' }, { shipping_category: fragile });
+    await s.create('skus', { code: 'CARD', name: 'Gift card', do_not_track: true }, { shipping_category: standard });
+    const model = await s.create('inventory_models', { name: 'EU', strategy: 'split_shipments', manual_stock_decrement: true });
+    const at: Record<string, string> = {};
+    for (const [i, code] of ['paris', 'lyon'].entries()) {
+      at[code] = await s.create('stock_locations', { code, name: code });
+      await s.create('inventory_stock_locations', { priority: i + 1 }, { inventory_model: model, stock_location: at[code] });
+    }
+    await s.create('stock_items', { sku_code: 'TSHIRT', quantity: 2 }, { stock_location: at.paris! });
+    await s.create('stock_items', { sku_code: 'TSHIRT', quantity: 3 }, { stock_location: at.lyon! });
+    await s.create('stock_items', { sku_code: 'VASE', quantity: 1 }, { stock_location: at.paris! });
+    const market = await s.create('markets', { code: 'eu', name: 'EU' }, { inventory_model: model });
+    order = await s.create('orders', { payment_status: 'paid' }, { market });
+    for (const [sku, quantity] of [['TSHIRT', 5], ['VASE', 1], ['CARD', 1]] as const) lines[sku] = await s.create('line_items', { sku_code: sku, quantity }, { order });
+    expect((await s.patch('orders', order, { _place: true })).status).toBe(200);
+  });
+  afterAll(async () => { await s.close(); });
+
+  const shipmentsNow = async () => Promise.all((await s.list(`/api/orders/${order}/shipments?page[size]=25`)).map(async (x) => {
+    const one = await s.one(`/api/shipments/${x.id}?include=stock_location,stock_line_items`);
+    const items = await s.list(`/api/shipments/${x.id}/stock_line_items`);
+    const location = await s.one(`/api/shipments/${x.id}/stock_location`);
+    return { id: x.id, status: one.attributes.status, category: one.attributes.shipping_category, location: location.attributes.code, items: items.map((i) => `${String(i.attributes.sku_code)} ${Number(i.attributes.quantity)}`).sort() };
+  }));
+
+  it('ships exactly the real shipments, with categories and the do_not_track line, and no cancelled rows', async () => {
+    const planned = await shipmentsNow();
+    expect(planned).toHaveLength(3);
+    const selection = await s.create('source_selections', { algorithm: 'priority' }, { order });
+    const items = (await s.one(`/api/source_selections/${selection}`)).attributes.items as Item[];
+    expect(items.map((i) => i.sku_code)).toEqual(['TSHIRT', 'VASE', 'CARD']);
+    expect((await s.patch('source_selections', selection, { _submit: true })).status).toBe(200);
+
+    const after = await shipmentsNow();
+    expect(after.map(({ id: _, ...rest }) => rest).sort((a, b) => `${a.location}${String(a.category)}`.localeCompare(`${b.location}${String(b.category)}`))).toEqual([
+      { status: 'upcoming', category: 'standard', location: 'lyon', items: ['TSHIRT 3'] },
+      { status: 'upcoming', category: 'fragile', location: 'paris', items: ['VASE 1'] },
+      { status: 'upcoming', category: 'standard', location: 'paris', items: ['CARD 1', 'TSHIRT 2'] },
+    ]);
+    expect(after.map((x) => x.id).sort()).toEqual(planned.map((x) => x.id).sort());
+    expect((await s.list(`/api/source_selections/${selection}/shipments`)).length).toBe(3);
+
+    for (const shipment of after) {
+      for (const step of ['_picking', '_packing', '_ready_to_ship', '_ship']) expect((await s.patch('shipments', shipment.id, { [step]: true })).status).toBe(200);
+    }
+    for (const [sku, quantity] of [['TSHIRT', 5], ['VASE', 1], ['CARD', 1]] as const) {
+      expect((await s.one(`/api/line_items/${lines[sku]}`)).attributes.shipped_quantity).toBe(quantity);
+    }
+    expect((await s.one(`/api/orders/${order}`)).attributes.fulfillment_status).toBe('fulfilled');
   });
 });

@@ -1,5 +1,6 @@
 // Loads an order with everything its page shows: lines, stock line items, reservations (and
-// where they are held), shipments with their locations, transfers.
+// where they are held), shipments with their locations, transfers, returns with where they
+// restock.
 // Relationship linkage only comes with `include`, so every relationship read is included.
 import { ApiError } from './errors.js';
 import { getAll, getDoc } from './client.js';
@@ -15,8 +16,9 @@ const FULL = [
   'shipments.stock_location',
   'stock_transfers.origin_stock_location',
   'stock_transfers.destination_stock_location',
+  'returns.stock_location',
 ].join(',');
-const FLAT = 'line_items,stock_line_items.shipment,stock_line_items.line_item,stock_reservations.line_item,shipments,stock_transfers';
+const FLAT = 'line_items,stock_line_items.shipment,stock_line_items.line_item,stock_reservations.line_item,shipments,stock_transfers,returns';
 
 export interface LoadedOrder {
   readonly order: Resource<OrderAttrs>;

@@ -44,6 +44,12 @@ export interface TransferAttrs {
   status: string;
 }
 
+export interface ReturnAttrs {
+  number: string;
+  status: string;
+  restocked_at: string | null;
+}
+
 export interface LocationAttrs {
   code: string;
   name: string;

@@ -1,5 +1,5 @@
-// One order: its line items (ordered, shipped, backordered, reserved where), shipments and
-// transfers, and the Ship button that opens the Source Selection page.
+// One order: its line items (ordered, shipped, backordered, reserved where), shipments,
+// transfers and returns, and the Ship button that opens the Source Selection page.
 import { Link, useLocation, useParams } from 'react-router';
 import { cannotShipReason, fetchOrder } from '../api/orders.js';
 import { lineProgress } from '../api/order-progress.js';
@@ -9,6 +9,7 @@ import { Loading } from '../components/loading.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useLoad } from '../components/use-load.js';
 import { LineItemsTable } from './order-line-items.js';
+import { OrderReturns } from './order-returns.js';
 import { OrderShipments } from './order-shipments.js';
 import { OrderTransfers } from './order-transfers.js';
 
@@ -53,6 +54,7 @@ export function OrderPage() {
       <LineItemsTable order={order} included={included} progress={progress} />
       <OrderShipments order={order} included={included} />
       <OrderTransfers order={order} included={included} />
+      <OrderReturns order={order} included={included} />
     </section>
   );
 }

@@ -34,11 +34,12 @@ export async function changeOrder(trx: Trx, order: OrderRow, trigger: OrderTrigg
     .where('id', '=', order.id).returningAll().executeTakeFirstOrThrow();
 }
 
-/** `<order number>/S/<n>`, n counting this order's shipments (the order row is locked). */
+/** `<order number>/S/<n>`, n after the highest this order has used (the order row is locked):
+ * a submit may drop planned shipments, so a count would hand out a number still in use. */
 export async function nextShipmentNumber(trx: Trx, order: OrderRow, offset = 0): Promise<string> {
-  const { count } = await trx.selectFrom('shipments').select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('order_id', '=', order.id).executeTakeFirstOrThrow();
-  return `${order.number}/S/${Number(count) + 1 + offset}`;
+  const rows = await trx.selectFrom('shipments').select('number').where('order_id', '=', order.id).execute();
+  const used = rows.map((r) => Number(/\/S\/(\d+)$/.exec(r.number)?.[1] ?? 0));
+  return `${order.number}/S/${Math.max(0, ...used) + 1 + offset}`;
 }
 
 export async function nextTransferNumber(trx: Trx, order: OrderRow, offset = 0): Promise<string> {

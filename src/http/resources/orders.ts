@@ -49,6 +49,7 @@ export const orders = defineResource({
     stock_line_items: { type: 'stock_line_items', toMany: { foreignKey: 'order_id' } },
     stock_transfers: { type: 'stock_transfers', toMany: { foreignKey: 'order_id' } },
     stock_reservations: { type: 'stock_reservations', toMany: { foreignKey: 'order_id' } },
+    returns: { type: 'returns', toMany: { foreignKey: 'order_id' } },
   },
   access: { salesChannel: 'write', scope: (auth, eb) => eb('orders.market_id', '=', auth.marketId ?? '') },
   create: async (api, { attributes: a, relationships: r }) => {

@@ -1,9 +1,11 @@
 // returns and return_line_items: shipped quantities coming back. Create a return for an order
-// with its lines in one request (attribute return_line_items: [{ line_item_id, quantity }]);
-// trigger _restock puts them on hand at the model's first return location by priority.
+// with its lines in one request (attribute return_line_items: [{ line_item_id, quantity }]),
+// optionally naming where it restocks (relationship stock_location: a return location of the
+// order's model; default its highest-priority enabled one), changeable until restocked;
+// trigger _restock puts the quantities on hand there.
 import { Type } from 'typebox';
 import { validation } from '../../domain/errors.js';
-import { createReturn, restockReturn } from '../../flows/returns.js';
+import { changeReturnLocation, createReturn, restockReturn } from '../../flows/returns.js';
 import { defineResource } from './define.js';
 import { nullable } from './attribute-types.js';
 import { updateCommonAttributes } from './common-attributes.js';
@@ -26,17 +28,18 @@ export const returns = defineResource({
   },
   relationships: {
     order: { type: 'orders', toOne: 'order_id', required: true },
-    stock_location: { type: 'stock_locations', toOne: 'stock_location_id', write: false },
+    stock_location: { type: 'stock_locations', toOne: 'stock_location_id' },
     return_line_items: { type: 'return_line_items', toMany: { foreignKey: 'return_id' } },
   },
   access: { salesChannel: 'read', scope: viaOrder('returns') },
   create: async (api, { attributes: a, relationships: r }) => {
     if (!a.return_line_items) throw validation('return_line_items', 'a return needs return_line_items: [{ line_item_id, quantity }]');
     const lines = a.return_line_items.map((l) => ({ lineItemId: l.line_item_id, quantity: l.quantity }));
-    return (await createReturn(api.flow, r.order ?? '', lines)).id;
+    return (await createReturn(api.flow, r.order ?? '', lines, { stockLocationId: r.stock_location ?? null })).id;
   },
   update: async (api, id, { attributes: a, relationships: r }) => {
     await refuseOrderChange(api, 'returns', id, r.order);
+    if (r.stock_location !== undefined) await changeReturnLocation(api.flow, id, r.stock_location);
     await updateCommonAttributes(api, returns, id, a);
   },
   delete: false,

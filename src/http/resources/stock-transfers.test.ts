@@ -185,4 +185,40 @@ describe.each(enginesUnderTest())('stock transfers and returns on %s', (engine) 
     expect(attrs(renamed)).toMatchObject({ reference: 'RMA-9', reference_origin: 'helpdesk', status: 'restocked' });
     expect((renamed.json() as { data: Rec }).data.relationships.order!.data).toMatchObject({ id: orderId });
   });
+
+  it('a return names its restock location: validated against the model\'s return locations, changeable until restocked', async () => {
+    // The previous test made lyon (priority 1) and berlin (priority 2) return locations.
+    const orderId = await draftOrder(api, cat.marketId, { MUG: 2 }, { payment_status: 'paid' });
+    await trigger(api, 'orders', orderId, '_place');
+    await trigger(api, 'orders', orderId, '_approve');
+    const shipment = list(await api.get(`/api/orders/${orderId}/shipments`))[0]!;
+    for (const t of ['_picking', '_packing', '_ready_to_ship', '_ship']) await trigger(api, 'shipments', shipment.id, t);
+    const lineId = list(await api.get(`/api/orders/${orderId}/line_items`))[0]!.id;
+    const create = (location?: string) => api.post('/api/returns?include=stock_location', { data: { type: 'returns', attributes: { return_line_items: [{ line_item_id: lineId, quantity: 1 }] }, relationships: {
+      order: { data: { type: 'orders', id: orderId } }, ...(location ? { stock_location: { data: { type: 'stock_locations', id: location } } } : {}),
+    } } });
+    const wrong = await create(cat.locations.paris);
+    expect(wrong.statusCode, wrong.body).toBe(422);
+    expect(wrong.json()).toMatchObject({ errors: [{ code: 'VALIDATION_ERROR', source: { pointer: '/data/relationships/stock_location' }, detail: expect.stringContaining('not a return location') as string }] });
+
+    const byDefault = await create();
+    expect(byDefault.statusCode, byDefault.body).toBe(201);
+    const first = (byDefault.json() as { data: Rec }).data;
+    expect(relId(first, 'stock_location')).toBe(cat.locations.lyon);
+    const named = await create(cat.locations.berlin);
+    expect(named.statusCode, named.body).toBe(201);
+    const second = (named.json() as { data: Rec }).data;
+    expect(relId(second, 'stock_location')).toBe(cat.locations.berlin);
+
+    const moveWrong = await api.patch(`/api/returns/${first.id}`, { data: { type: 'returns', id: first.id, relationships: { stock_location: { data: { type: 'stock_locations', id: cat.locations.paris } } } } });
+    expect(moveWrong.statusCode).toBe(422);
+    const moved = await api.patch(`/api/returns/${first.id}?include=stock_location`, { data: { type: 'returns', id: first.id, relationships: { stock_location: { data: { type: 'stock_locations', id: cat.locations.berlin } } } } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const before = await quantityAt('MUG', 'berlin');
+    expect((await trigger(api, 'returns', first.id, '_restock')).statusCode).toBe(200);
+    expect((await trigger(api, 'returns', second.id, '_restock')).statusCode).toBe(200);
+    expect((await quantityAt('MUG', 'berlin')).onHand).toBe(before.onHand + 2);
+    const late = await api.patch(`/api/returns/${first.id}`, { data: { type: 'returns', id: first.id, relationships: { stock_location: { data: { type: 'stock_locations', id: cat.locations.lyon } } } } });
+    expect(late.json()).toMatchObject({ errors: [{ code: 'ILLEGAL_TRANSITION', meta: { state: 'restocked' } }] });
+  });
 });

@@ -1,7 +1,8 @@
 // webhooks: subscriptions to event topics; deliveries (src/webhooks/delivery.ts) are signed
-// with the shared secret, which is generated when not given and never shown again.
-import { randomBytes } from 'node:crypto';
+// by the Standard Webhooks convention with the shared secret (`whsec_…`), which is generated
+// when not given and never shown again.
 import { Type } from 'typebox';
+import { checkWebhookSecret, newWebhookSecret } from '../../webhooks/signing.js';
 import { defineResource } from './define.js';
 import { defaultCreate } from './write.js';
 import { nullable } from './attribute-types.js';
@@ -20,7 +21,8 @@ export const webhooks = defineResource({
   },
   access: { adminOnly: true },
   create: async (api, input) => {
-    const sharedSecret = input.attributes.shared_secret ?? randomBytes(24).toString('base64url');
+    if (input.attributes.shared_secret !== undefined) checkWebhookSecret(input.attributes.shared_secret);
+    const sharedSecret = input.attributes.shared_secret ?? newWebhookSecret();
     const id = await defaultCreate(api, webhooks, { ...input, attributes: { ...input.attributes, shared_secret: sharedSecret } });
     return { id, attributes: { shared_secret: sharedSecret } };
   },
