@@ -1,0 +1,9 @@
+// Every Magento service this API speaks, one file each.
+import type { MagentoRoute } from './routes.js';
+import { sourceItemRoutes } from './source-items.js';
+import { sourceRoutes } from './sources.js';
+import { tokenRoutes } from './token.js';
+
+export function magentoServices(): MagentoRoute[] {
+  return [...tokenRoutes, ...sourceRoutes, ...sourceItemRoutes];
+}
