@@ -1,9 +1,9 @@
 // Magento's searchCriteria query syntax, parsed from the flat query keys Fastify gives us:
 //   searchCriteria[filter_groups][G][filters][F][field|value|condition_type]=…
 //   searchCriteria[sortOrders][N][field|direction]=…, searchCriteria[pageSize], [currentPage]
-// Filters inside a group are OR-ed, groups are AND-ed (Magento's rule). Each service names
-// the fields it can filter and sort on and the SQL expression behind each; anything else is a
-// 400 naming the field. Lists answer Magento's envelope { items, search_criteria, total_count }.
+// Filters inside a group are OR-ed, groups are AND-ed (Magento's rule); `like` ignores case, as
+// MySQL's default collation does. Each service names the fields it can filter and sort on and
+// the SQL expression behind each; anything else is a 400 naming the field. Lists answer Magento's envelope { items, search_criteria, total_count }.
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { MagentoError } from './errors.js';
 
@@ -94,8 +94,8 @@ function condition(fields: Fields, f: Filter): Expression<SqlBool> {
     case 'gteq': case 'from': case 'moreq': return sql<SqlBool>`${column} >= ${one()}`;
     case 'lt': return sql<SqlBool>`${column} < ${one()}`;
     case 'lteq': case 'to': return sql<SqlBool>`${column} <= ${one()}`;
-    case 'like': return sql<SqlBool>`${column}::text LIKE ${f.value}`;
-    case 'nlike': return sql<SqlBool>`${column}::text NOT LIKE ${f.value}`;
+    case 'like': return sql<SqlBool>`${column}::text ILIKE ${f.value}`;
+    case 'nlike': return sql<SqlBool>`${column}::text NOT ILIKE ${f.value}`;
     case 'in': return sql<SqlBool>`${column} IN (${inList(list())})`;
     case 'nin': return sql<SqlBool>`${column} NOT IN (${inList(list())})`;
     case 'null': return sql<SqlBool>`${column} IS NULL`;

@@ -2,8 +2,10 @@
 import type { MagentoRoute } from './routes.js';
 import { sourceItemRoutes } from './source-items.js';
 import { sourceRoutes } from './sources.js';
+import { linkRoutes } from './stock-source-links.js';
+import { stockRoutes } from './stocks.js';
 import { tokenRoutes } from './token.js';
 
 export function magentoServices(): MagentoRoute[] {
-  return [...tokenRoutes, ...sourceRoutes, ...sourceItemRoutes];
+  return [...tokenRoutes, ...sourceRoutes, ...sourceItemRoutes, ...stockRoutes, ...linkRoutes];
 }
