@@ -1,5 +1,7 @@
 // Every Magento service this API speaks, one file each.
 import type { MagentoRoute } from './routes.js';
+import { productRoutes } from './products.js';
+import { salabilityRoutes } from './salability.js';
 import { sourceItemRoutes } from './source-items.js';
 import { sourceRoutes } from './sources.js';
 import { linkRoutes } from './stock-source-links.js';
@@ -7,5 +9,5 @@ import { stockRoutes } from './stocks.js';
 import { tokenRoutes } from './token.js';
 
 export function magentoServices(): MagentoRoute[] {
-  return [...tokenRoutes, ...sourceRoutes, ...sourceItemRoutes, ...stockRoutes, ...linkRoutes];
+  return [...tokenRoutes, ...sourceRoutes, ...sourceItemRoutes, ...stockRoutes, ...linkRoutes, ...productRoutes, ...salabilityRoutes];
 }
