@@ -2,6 +2,7 @@
 import type { MagentoRoute } from './routes.js';
 import { productRoutes } from './products.js';
 import { salabilityRoutes } from './salability.js';
+import { sourceSelectionRoutes } from './source-selection.js';
 import { sourceItemRoutes } from './source-items.js';
 import { sourceRoutes } from './sources.js';
 import { linkRoutes } from './stock-source-links.js';
@@ -9,5 +10,5 @@ import { stockRoutes } from './stocks.js';
 import { tokenRoutes } from './token.js';
 
 export function magentoServices(): MagentoRoute[] {
-  return [...tokenRoutes, ...sourceRoutes, ...sourceItemRoutes, ...stockRoutes, ...linkRoutes, ...productRoutes, ...salabilityRoutes];
+  return [...tokenRoutes, ...sourceRoutes, ...sourceItemRoutes, ...stockRoutes, ...linkRoutes, ...productRoutes, ...salabilityRoutes, ...sourceSelectionRoutes];
 }
