@@ -67,7 +67,6 @@ export function toMagentoError(error: unknown, request: FastifyRequest): Magento
   if (fe.statusCode === 429) return new MagentoError(429, fe.message);
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return new MagentoError(400, fe.message);
   request.log.error({ err: error }, 'unhandled error (Magento API)');
-  if (process.env.MAGENTO_DEBUG) console.error(error);
   return new MagentoError(500, 'Internal Error. Details are available in the server log. Report ID: %1', [request.id]);
 }
 

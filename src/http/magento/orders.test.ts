@@ -75,4 +75,17 @@ describe.each(enginesUnderTest())('Magento orders and shipping on %s', (engine) 
     expect(await m.ok('GET', `/inventory/get-product-salable-quantity/SKU-1/${s.eu}`)).toBe(2.5);
     expect((await m.get('/orders/999999')).json()).toEqual({ message: "The entity that was requested doesn't exist. Verify the entity and try again." });
   });
+
+  it('ships concurrently without shipping more than ordered: of four requests for 2 of a 4-unit line, two succeed', async () => {
+    const market = (await m.api.get('/api/markets?filter[q][code_eq]=us_website')).json().data[0].id as string;
+    const id = await draftOrder(m.api, market, { 'SKU-2': 4 }, { payment_status: 'paid' });
+    expect((await trigger(m.api, 'orders', id, '_place')).statusCode).toBe(200);
+    const number = (await m.api.get(`/api/orders/${id}`)).json().data.attributes.number as string;
+    const found = (await m.ok('GET', `/orders?${criteria([['increment_id', number]])}`) as { items: MagentoOrder[] }).items[0]!;
+    const ship = () => m.post(`/order/${found.entity_id}/ship`, { items: [{ order_item_id: found.items[0]!.item_id, qty: 2 }], arguments: { extension_attributes: { source_code: 'us-1' } } });
+    const results = await Promise.all([ship(), ship(), ship(), ship()]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 400, 400]);
+    expect(await sourceQty('SKU-2', 'us-1')).toBe(1);
+    expect(await m.ok('GET', `/orders/${found.entity_id}`)).toMatchObject({ state: 'complete', items: [{ qty_shipped: 4 }] });
+  });
 });
