@@ -17,8 +17,8 @@ describe.each(enginesUnderTest())('Magento orders and shipping on %s', (engine) 
   beforeAll(async () => {
     m = await startMagentoApi(engine);
     s = await loadMagentoFixture(m);
-  });
-  afterAll(() => m.close());
+  }, 300_000);
+  afterAll(() => m?.close());
 
   const sourceQty = async (sku: string, source: string) => {
     const list = await m.ok('GET', `/inventory/source-items?${criteria([['sku', sku], ['source_code', source]])}`) as { items: { quantity: number }[] };

@@ -12,8 +12,8 @@ describe.each(enginesUnderTest())('Magento products and salability on %s', (engi
   beforeAll(async () => {
     m = await startMagentoApi(engine);
     s = await loadMagentoFixture(m);
-  });
-  afterAll(() => m.close());
+  }, 300_000);
+  afterAll(() => m?.close());
 
   const salableQty = (sku: string, stock: number) => m.ok('GET', `/inventory/get-product-salable-quantity/${sku}/${stock}`);
   const forQty = (sku: string, stock: number, qty: number | string) => m.ok('GET', `/inventory/is-product-salable-for-requested-qty/${sku}/${stock}/${qty}`) as Promise<{ salable: boolean; errors: { code: string; message: string }[] }>;

@@ -11,8 +11,8 @@ describe.each(enginesUnderTest())('Magento source items on %s', (engine) => {
     m = await startMagentoApi(engine);
     for (const code of ['eu-1', 'eu-2']) await m.ok('POST', '/inventory/sources', { source: { source_code: code, name: code, postcode: '75001', country_id: 'FR' } });
     for (const sku of ['SKU-1', 'SKU-2', '10001']) await m.api.create('skus', { code: sku, name: sku, do_not_ship: true, quantity_decimal: sku === 'SKU-1' });
-  });
-  afterAll(() => m.close());
+  }, 300_000);
+  afterAll(() => m?.close());
 
   it('saves source items (SaveTest), lists them by searchCriteria, and writes stock movements', async () => {
     const items = [

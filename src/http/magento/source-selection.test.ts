@@ -26,8 +26,8 @@ describe.each(enginesUnderTest())('Magento source selection on %s', (engine) => 
   beforeAll(async () => {
     m = await startMagentoApi(engine);
     s = await loadMagentoFixture(m);
-  });
-  afterAll(() => m.close());
+  }, 300_000);
+  afterAll(() => m?.close());
 
   const run = (stockId: number, items: { sku: string | number; qty: number }[], algorithmCode: string, destination?: Record<string, string>) =>
     m.post('/inventory/source-selection-algorithm-result', {

@@ -12,8 +12,8 @@ const fullSource = {
 
 describe.each(enginesUnderTest())('Magento sources on %s', (engine) => {
   let m: MagentoTestApi;
-  beforeAll(async () => { m = await startMagentoApi(engine); });
-  afterAll(() => m.close());
+  beforeAll(async () => { m = await startMagentoApi(engine); }, 300_000);
+  afterAll(() => m?.close());
 
   it('issues the admin token as a JSON string for client credentials; refuses wrong ones with 401', async () => {
     expect(typeof m.token).toBe('string');

@@ -12,8 +12,8 @@ describe.each(enginesUnderTest())('Magento stocks and links on %s', (engine) => 
   beforeAll(async () => {
     m = await startMagentoApi(engine);
     for (const code of ['eu-1', 'eu-2', 'eu-3', 'us-1']) await m.ok('POST', '/inventory/sources', { source: { source_code: code, name: code, postcode: '1', country_id: 'FR' } });
-  });
-  afterAll(() => m.close());
+  }, 300_000);
+  afterAll(() => m?.close());
 
   it('has the Default Stock (1) serving website base, linked to the source default only', async () => {
     expect(await m.ok('GET', '/inventory/stocks/1')).toEqual({ stock_id: 1, name: 'Default Stock', extension_attributes: { sales_channels: [{ type: 'website', code: 'base' }] } });
