@@ -19,6 +19,7 @@ import type { AppConfig } from './config.js';
 import { installErrorHandling } from './errors.js';
 import { installIdempotency } from './idempotency.js';
 import { installMediaTypes } from './jsonapi/media-type.js';
+import { magentoApi } from './magento/plugin.js';
 import { installOps } from './ops.js';
 import { lookup, resources } from './resources/index.js';
 import { registerResource } from './resources/routes.js';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOAuth(app, { db: deps.db, key: signing, ttlSeconds: config.tokenTtlSeconds, now, globalOrigins: browser.globalOrigins });
   const routeDeps = { lookup, mode: config.mode, api: (request: Parameters<typeof requireAuth>[0]) => ({ flow, auth: requireAuth(request), request }) };
   for (const resource of resources) registerResource(app, resource, routeDeps);
+  await magentoApi(app, { db: deps.db, key: signing, ttlSeconds: config.tokenTtlSeconds, now, flow });
   await app.register(adminStatic);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async () => ({ api: '/api', openapi: '/openapi.json', docs: '/docs', admin: '/admin' }));

@@ -5,11 +5,13 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-settings.js';
 import * as m008 from './migrations/008-application-origins.js';
+import * as m009 from './migrations/009-magento.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-settings': m002,
   '008-application-origins': m008,
+  '009-magento': m009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -33,11 +33,15 @@ export interface SkusTable extends Common {
   quantity_decimal: Generated<boolean>; min_sale_quantity: NumericDefault;
   max_sale_quantity: Numeric | null; quantity_increments: Numeric | null;
   out_of_stock_threshold: NumericDefault; shipping_category_id: string | null;
+  /** Magento's integer product id (009). */
+  product_id: Generated<number>;
 }
 export interface InventoryModelsTable extends Common {
   name: string; strategy: Generated<string>; stock_locations_cutoff: Generated<number>;
   stock_reservation_cutoff: Generated<number>; put_stock_transfers_on_hold: Generated<boolean>;
   manual_stock_decrement: Generated<boolean>;
+  /** Magento's integer stock id (009); 1 is the Default Stock. */
+  stock_id: Generated<number>;
 }
 export interface InventoryStockLocationsTable extends Common {
   inventory_model_id: string; stock_location_id: string; priority: number; on_hold: Generated<boolean>;
@@ -66,10 +70,14 @@ export interface OrdersTable extends Common {
   shipping_address_id: string | null; application_id: string | null;
   placed_at: Timestamp | null; approved_at: Timestamp | null; cancelled_at: Timestamp | null;
   fulfilled_at: Timestamp | null;
+  /** Magento's integer order id (009). */
+  entity_id: Generated<number>;
 }
 export interface LineItemsTable extends Common {
   order_id: string; sku_id: string | null; sku_code: string; quantity: Numeric;
   backordered_quantity: NumericDefault; shipped_quantity: NumericDefault; position: Generated<number>;
+  /** Magento's integer order item id (009). */
+  item_id: Generated<number>;
 }
 export interface SourceSelectionsTable extends Common {
   order_id: string | null; inventory_model_id: string; algorithm: string; algorithm_used: string;
@@ -87,6 +95,8 @@ export interface ShipmentsTable extends Common {
   upcoming_at: Timestamp | null; on_hold_at: Timestamp | null; picking_at: Timestamp | null;
   packing_at: Timestamp | null; ready_to_ship_at: Timestamp | null; shipped_at: Timestamp | null;
   delivered_at: Timestamp | null; cancelled_at: Timestamp | null;
+  /** Magento's integer shipment id (009). */
+  entity_id: Generated<number>;
 }
 export interface StockReservationsTable extends Common {
   stock_item_id: string; order_id: string | null; line_item_id: string | null;
@@ -139,6 +149,14 @@ export interface GeonamesPostcodesTable {
   admin_name3: string | null; admin_code3: string | null; lat: number; lng: number; accuracy: number | null;
 }
 
+/** A Magento source's fields that stock locations and addresses do not have (009). */
+export interface MagentoSourcesTable {
+  stock_location_id: string; description: string | null; contact_name: string | null; email: string | null;
+  phone: string | null; fax: string | null; region_id: number | null; use_default_carrier_config: Generated<boolean>;
+}
+/** A Magento product's type and its stock item's use_config_* flags (009). */
+export interface MagentoProductsTable { sku_id: string; type_id: Generated<'simple' | 'virtual'>; use_config: Json }
+
 export interface Database {
   addresses: AddressesTable;
   stock_locations: StockLocationsTable;
@@ -165,6 +183,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   geonames_postcodes: GeonamesPostcodesTable;
   settings: SettingsTable;
+  magento_sources: MagentoSourcesTable;
+  magento_products: MagentoProductsTable;
 }
 
 export type TableName = keyof Database;

@@ -1,8 +1,8 @@
 // Proposing a source selection (Magento's Source Selection Algorithm): for an order's
 // unshipped quantities, or for a dry run of SKU quantities in a model. The stock snapshot
 // counts the order's own holds as available to it; `distance` ranking measures the shipping
-// address (geocoded from the GeoNames table when it has no lat/lng) with ctx.distance, the
-// great-circle provider by default. The proposal is stored as API.md's `items`.
+// address (geocoded from the GeoNames table when it has no lat/lng; so are locations without
+// coordinates) with ctx.distance, the great-circle provider by default. The proposal is stored as API.md's `items`.
 import { fail, validation } from '../../domain/errors.js';
 import { isReadyToShip } from '../../domain/lifecycle/order-machine.js';
 import { ZERO, isQuantityError, parseQuantity, sub, toDecimal, type Quantity } from '../../domain/quantity.js';
@@ -12,6 +12,7 @@ import { greatCircleProvider } from '../../distance/great-circle-provider.js';
 import type { SelectionItem } from '../../domain/ledger/selection-items.js';
 import { geocode } from '../../store/geonames.js';
 import { newId } from '../../store/ids.js';
+import { placeLocations } from '../../store/place-locations.js';
 import type { Row } from '../../store/schema.js';
 import { loadRoutingStock, type RoutingStock } from '../../store/stock-ledger.js';
 import type { Trx } from '../../store/transaction.js';
@@ -72,7 +73,7 @@ async function select(
     strategy: null, algorithm, distanceMode: mode, stockLocationsCutoff: stock.stockLocationsCutoff, locations: stock.locations, skus: stock.skus, lines, destination,
     stock: stock.stock.map((s) => ({ ...s, reserved: sub(s.reserved, held.get(s.stockItemId) ?? ZERO) })),
   };
-  const distances = algorithm === 'distance' ? await (ctx.distance ?? greatCircleProvider()).measure(destination ?? { lat: null, lng: null, countryCode: null, zipCode: null }, stock.locations, mode) : undefined;
+  const distances = algorithm === 'distance' ? await (ctx.distance ?? greatCircleProvider()).measure(destination ?? { lat: null, lng: null, countryCode: null, zipCode: null }, await placeLocations(trx, stock.locations), mode) : undefined;
   return selectSources(problem, distances);
 }
 
