@@ -35,6 +35,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** STOCKROUTE_SWEEP_SECONDS: how often expired cart reservations are released (default 30). */
+function sweepSeconds(env: NodeJS.ProcessEnv): number {
+  const value = env.STOCKROUTE_SWEEP_SECONDS;
+  if (value === undefined || value === '') return 30;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`STOCKROUTE_SWEEP_SECONDS must be a positive number of seconds, got ${value}`);
+  return n;
+}
+
 /** The database flag the CLI needs to reach the same database as this server. */
 function cliDbHint(engine: Db['engine'], dataDir: string | undefined): string {
   if (engine === 'postgres') return ' --database-url <DATABASE_URL>';
@@ -74,7 +83,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     print(`  OpenAPI:  ${url}/openapi.json`);
     print(`  Docs:     ${url}/docs`);
     print(`  Admin UI: ${url}/admin`);
-    const background = startBackgroundJobs(db, { onError: (job, error) => app.log.error({ job, err: error }, 'background job failed') });
+    const background = startBackgroundJobs(db, {
+      sweepIntervalMs: sweepSeconds(env) * 1000,
+      onError: (job, error) => app.log.error({ job, err: error }, 'background job failed'),
+    });
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= (async () => {
       await background.stop();
