@@ -1,5 +1,6 @@
 // Starts the service: config from the environment → database (PGlite data folder by default,
-// PostgreSQL with DATABASE_URL) → migrations → first-start admin → demo data on an empty
+// PostgreSQL with DATABASE_URL) → migrations and first-start admin (under the startup lock, so
+// nodes starting together on one database do them once) → demo data on an empty
 // embedded database → HTTP app → listen. Shared
 // by `npm start` (main.ts) and `stockroute serve`. SIGTERM/SIGINT close the app, then the db.
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +11,7 @@ import { bootstrapAdmin } from './http/auth/applications.js';
 import { configFromEnv } from './http/config.js';
 import { defaultDataDir, openDb, type Db } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
+import { withStartupLock } from './store/startup-lock.js';
 
 export interface ServerOptions {
   readonly port?: number;
@@ -33,6 +35,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** STOCKROUTE_SWEEP_SECONDS: how often expired cart reservations are released (default 30). */
+function sweepSeconds(env: NodeJS.ProcessEnv): number {
+  const value = env.STOCKROUTE_SWEEP_SECONDS;
+  if (value === undefined || value === '') return 30;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`STOCKROUTE_SWEEP_SECONDS must be a positive number of seconds, got ${value}`);
+  return n;
+}
+
+/** The database flag the CLI needs to reach the same database as this server. */
+function cliDbHint(engine: Db['engine'], dataDir: string | undefined): string {
+  if (engine === 'postgres') return ' --database-url <DATABASE_URL>';
+  return dataDir ? ` --data-dir ${dataDir}` : '';
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -40,8 +57,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const databaseUrl = options.databaseUrl ?? env.DATABASE_URL;
   const db = await openDb({ databaseUrl, dataDir: options.dataDir ?? defaultDataDir() });
   try {
-    await migrateToLatest(db.kysely);
-    const admin = await bootstrapAdmin(db, { clientId: config.adminClientId, clientSecret: config.adminClientSecret }, new Date());
+    const admin = await withStartupLock(db, async (locked) => {
+      await migrateToLatest(locked.kysely);
+      return bootstrapAdmin(locked, { clientId: config.adminClientId, clientSecret: config.adminClientSecret }, new Date());
+    });
     const demo = (options.demo ?? true) && db.engine === 'pglite' && env.STOCKROUTE_DEMO !== 'off';
     await maybeLoadDemo(db, { enabled: demo, log: print });
     const app = await buildApp({ db, config });
@@ -51,17 +70,23 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
-    if (admin) {
+    if (admin.kind === 'created') {
       print('Created the admin integration (shown once; keep the secret safe):');
-      print(`  client_id:     ${admin.clientId}`);
-      print(`  client_secret: ${admin.clientSecret}`);
+      print(`  client_id:     ${admin.credentials.clientId}`);
+      print(`  client_secret: ${admin.credentials.clientSecret}`);
+    } else if (admin.kind === 'exists') {
+      const where = cliDbHint(db.engine, options.dataDir);
+      print(`An admin exists. Lost its credentials? Run \`npx stockroute applications create --name NAME --role admin${where}\` (or \`applications rotate-secret CLIENT_ID${where}\`)`);
     }
     print(`Stockroute is listening (${db.engine === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'})`);
     print(`  API:      ${url}/api`);
     print(`  OpenAPI:  ${url}/openapi.json`);
     print(`  Docs:     ${url}/docs`);
     print(`  Admin UI: ${url}/admin`);
-    const background = startBackgroundJobs(db, { onError: (job, error) => app.log.error({ job, err: error }, 'background job failed') });
+    const background = startBackgroundJobs(db, {
+      sweepIntervalMs: sweepSeconds(env) * 1000,
+      onError: (job, error) => app.log.error({ job, err: error }, 'background job failed'),
+    });
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= (async () => {
       await background.stop();

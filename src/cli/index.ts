@@ -1,5 +1,6 @@
 // `stockroute <command>`: one file per command, each exporting register(program).
 import { Command } from 'commander';
+import { register as applications } from './applications.js';
 import { register as check } from './check.js';
 import { register as demo } from './demo.js';
 import { register as exportCsv } from './export.js';
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .exitOverride((error) => {
       process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version' ? 0 : 2);
     });
-  for (const register of [serve, migrate, check, route, demo, importCsv, exportCsv, geonames, simulate]) register(program);
+  for (const register of [serve, migrate, applications, check, route, demo, importCsv, exportCsv, geonames, simulate]) register(program);
   return program;
 }
 

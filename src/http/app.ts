@@ -3,6 +3,7 @@
 // auth) → media types → auth → origin check → rate limit → idempotency → routes.
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,7 @@ import { installErrorHandling } from './errors.js';
 import { installIdempotency } from './idempotency.js';
 import { installMediaTypes } from './jsonapi/media-type.js';
 import { magentoApi } from './magento/plugin.js';
+import { loggerOptions, type LogDestination } from './logging.js';
 import { installOps } from './ops.js';
 import { lookup, resources } from './resources/index.js';
 import { registerResource } from './resources/routes.js';
@@ -29,13 +31,15 @@ export interface AppDeps {
   readonly config: AppConfig;
   readonly now?: () => Date;
   readonly distance?: DistanceProvider;
+  /** Log lines go here instead of stdout (tests). */
+  readonly logDestination?: LogDestination;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const { config } = deps;
   const app = Fastify({
-    logger: config.logLevel === false ? false : { level: config.logLevel },
+    ...loggerOptions(config, deps.logDestination),
     genReqId: (request) => (typeof request.headers['x-request-id'] === 'string' ? request.headers['x-request-id'] : randomUUID()),
     requestIdHeader: 'x-request-id',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
@@ -54,7 +58,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installAuth(app, signing, now);
   installOriginCheck(app, browser);
   if (config.rateLimitPerMinute) {
+    // With STOCKROUTE_REDIS_URL the counts live in Redis, shared by every node; if Redis stops
+    // answering, requests are let through (skipOnError) rather than refused.
+    const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1 }) : undefined;
+    if (redis) app.addHook('onClose', async () => { await redis.quit(); });
     await app.register(rateLimit, {
+      ...(redis ? { redis, nameSpace: 'stockroute-rate-limit-', skipOnError: true } : {}),
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
       allowList: (request) => request.url === '/health' || request.url === '/metrics',

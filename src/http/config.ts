@@ -11,6 +11,10 @@ export interface AppConfig {
   readonly rateLimitPerMinute?: number | undefined;
   /** pino level, or false for no logging (tests). */
   readonly logLevel: string | false;
+  /** `pretty`: one readable line per request (a terminal); `json`: pino's JSON lines. */
+  readonly logFormat?: LogFormat | undefined;
+  /** Redis shared by several nodes for the rate limit (STOCKROUTE_REDIS_URL); per process without. */
+  readonly redisUrl?: string | undefined;
   readonly adminClientId?: string | undefined;
   readonly adminClientSecret?: string | undefined;
   /** STOCKROUTE_CORS_ORIGINS: browser origins (or `*`) admitted for sales-channel tokens. */
@@ -19,7 +23,16 @@ export interface AppConfig {
   readonly behindTls?: boolean | undefined;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export type LogFormat = 'pretty' | 'json';
+
+/** LOG_FORMAT=json|pretty decides; unset, a terminal gets readable lines and anything else JSON. */
+export function chooseLogFormat(value: string | undefined, isTTY: boolean): LogFormat {
+  if (value === undefined || value === '') return isTTY ? 'pretty' : 'json';
+  if (value === 'json' || value === 'pretty') return value;
+  throw new Error(`LOG_FORMAT must be "json" or "pretty", got ${value}`);
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, isTTY = process.stdout.isTTY === true): AppConfig {
   const limit = env.STOCKROUTE_RATE_LIMIT;
   const rate = limit && limit !== 'off' ? Number(limit) : undefined;
   if (rate !== undefined && (!Number.isInteger(rate) || rate < 1)) {
@@ -31,6 +44,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlSeconds: Number(env.STOCKROUTE_TOKEN_TTL ?? 7200) || 7200,
     rateLimitPerMinute: rate,
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: chooseLogFormat(env.LOG_FORMAT, isTTY),
+    redisUrl: env.STOCKROUTE_REDIS_URL || undefined,
     adminClientId: env.STOCKROUTE_ADMIN_CLIENT_ID || undefined,
     adminClientSecret: env.STOCKROUTE_ADMIN_CLIENT_SECRET || undefined,
     corsOrigins: parseOriginList(env.STOCKROUTE_CORS_ORIGINS),

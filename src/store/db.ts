@@ -2,8 +2,9 @@
 // PostgreSQL compiler; only the driver differs. numeric and int8 come back as JS numbers
 // (quantities are numeric(18,4), so they convert exactly; see domain/quantity.ts).
 import { mkdirSync } from 'node:fs';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -62,6 +63,6 @@ async function openPglite(dataDir: string): Promise<Db> {
   // PGlite keeps its built-in parsers on the instance; the constructor option does not replace them.
   pglite.parsers[NUMERIC_OID] = toNumber;
   pglite.parsers[INT8_OID] = toNumber;
-  const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return { kysely, engine: 'pglite', close: () => kysely.destroy() };
 }

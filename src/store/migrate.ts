@@ -1,7 +1,6 @@
 // Applies the migrations in ./migrations (statically imported so the build needs no file
 // globbing) with Kysely's Migrator.
-import type { Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-settings.js';
 import * as m008 from './migrations/008-application-origins.js';

@@ -1,16 +1,14 @@
-// Debian's Chromium driven by playwright-core (no browser downloads here), a console-error
-// collector (Content-Security-Policy violations included), and numbered screenshots in
-// test-artifacts/admin/.
+// Chromium driven by playwright-core (the one findChromium() picks; no browser downloads), a
+// console-error collector (Content-Security-Policy violations included), and numbered
+// screenshots in test-artifacts/admin/.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 
 export const ARTIFACTS = 'test-artifacts/admin';
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 /**

@@ -2,16 +2,15 @@
 // chart rendered: an inline SVG with bars, a non-zero size and its legend texts; then takes a
 // screenshot into test-artifacts/simulate/ for a person to look at.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.js';
 
 const run = promisify(execFile);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'simulate');
 
 describe('simulate HTML report in a browser', () => {
@@ -19,14 +18,10 @@ describe('simulate HTML report in a browser', () => {
   let html: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     const dir = mkdtempSync(join(tmpdir(), 'simulate-browser-'));
     html = join(dir, 'report.html');
     await run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'simulate', '--generate', '800', '--seed', '3', '--html', html, '--no-progress']);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -14,9 +14,10 @@ describe('bootstrapAdmin', () => {
 
   it('creates one admin with generated credentials on an empty database, then nothing more', async () => {
     db = await openTestDb('pglite');
-    const created = await bootstrapAdmin(db, {}, new Date());
+    const first = await bootstrapAdmin(db, {}, new Date());
+    const created = first.kind === 'created' ? first.credentials : undefined;
     expect(created?.clientSecret.length).toBeGreaterThanOrEqual(32);
-    expect(await bootstrapAdmin(db, {}, new Date())).toBeUndefined();
+    expect(await bootstrapAdmin(db, {}, new Date())).toEqual({ kind: 'exists' });
     const rows = await db.kysely.selectFrom('applications').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: 'integration', role: 'admin', client_id: created?.clientId });
@@ -24,7 +25,7 @@ describe('bootstrapAdmin', () => {
     expect(await verifySecret(created?.clientSecret ?? '', rows[0]?.client_secret_hash ?? '')).toBe(true);
     expect(await verifySecret('wrong', rows[0]?.client_secret_hash ?? '')).toBe(false);
 
-    await bootstrapAdmin(db, { clientId: 'ops-admin', clientSecret: 'from-the-environment' }, new Date());
+    expect(await bootstrapAdmin(db, { clientId: 'ops-admin', clientSecret: 'from-the-environment' }, new Date())).toEqual({ kind: 'configured' });
     const ops = await db.kysely.selectFrom('applications').selectAll().where('client_id', '=', 'ops-admin').executeTakeFirstOrThrow();
     expect(await verifySecret('from-the-environment', ops.client_secret_hash ?? '')).toBe(true);
     await bootstrapAdmin(db, { clientId: 'ops-admin', clientSecret: 'from-the-environment' }, new Date());

@@ -1,6 +1,6 @@
 // Creating applications (API clients) and the first-start admin bootstrap. The client secret
 // is returned once, at creation, and only its scrypt hash is stored.
-import { validation } from '../../domain/errors.js';
+import { notFound, validation } from '../../domain/errors.js';
 import type { Db } from '../../store/db.js';
 import { newId } from '../../store/ids.js';
 import { originProblems } from '../browser/origins.js';
@@ -45,20 +45,40 @@ export async function createApplication(db: Db, app: NewApplication, now: Date):
   return { id, clientId, clientSecret };
 }
 
+/** Replaces an application's client secret and returns the new one (to print once). */
+export async function rotateSecret(db: Db, clientId: string, now: Date): Promise<CreatedApplication & { readonly name: string }> {
+  const clientSecret = generateSecret();
+  const row = await db.kysely.updateTable('applications')
+    .set({ client_secret_hash: await hashSecret(clientSecret), updated_at: now })
+    .where('client_id', '=', clientId)
+    .returning(['id', 'name'])
+    .executeTakeFirst();
+  if (!row) throw notFound('application with client_id', clientId);
+  return { id: row.id, name: row.name, clientId, clientSecret };
+}
+
+/** What the first-start bootstrap found or did. */
+export type AdminBootstrap =
+  | { readonly kind: 'created'; readonly credentials: CreatedApplication }
+  | { readonly kind: 'configured' }
+  | { readonly kind: 'exists' };
+
 /**
  * On first start (no applications yet) creates an admin integration and returns its
  * credentials so the caller can print them once. With STOCKROUTE_ADMIN_CLIENT_ID/_SECRET set,
- * that client is created if missing (and its credentials are not echoed back).
+ * that client is created if missing (and its credentials are not echoed back). Several nodes
+ * starting together call this under the startup lock (store/startup-lock.ts), so only one
+ * admin is created.
  */
 export async function bootstrapAdmin(
   db: Db, env: { clientId?: string | undefined; clientSecret?: string | undefined }, now: Date,
-): Promise<CreatedApplication | undefined> {
+): Promise<AdminBootstrap> {
   if (env.clientId && env.clientSecret) {
     const existing = await db.kysely.selectFrom('applications').select('id').where('client_id', '=', env.clientId).executeTakeFirst();
     if (!existing) await createApplication(db, { name: 'Admin', kind: 'integration', role: 'admin', clientId: env.clientId, clientSecret: env.clientSecret }, now);
-    return undefined;
+    return { kind: 'configured' };
   }
   const any = await db.kysely.selectFrom('applications').select('id').limit(1).executeTakeFirst();
-  if (any) return undefined;
-  return createApplication(db, { name: 'Admin', kind: 'integration', role: 'admin' }, now);
+  if (any) return { kind: 'exists' };
+  return { kind: 'created', credentials: await createApplication(db, { name: 'Admin', kind: 'integration', role: 'admin' }, now) };
 }
