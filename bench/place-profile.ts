@@ -14,8 +14,9 @@ let counting = false;
 type Query = (this: unknown, text: unknown, values?: unknown, cb?: unknown) => unknown;
 const orig = pg.Client.prototype.query as unknown as Query;
 (pg.Client.prototype as unknown as { query: Query }).query = function (this: unknown, text: unknown, values?: unknown, cb?: unknown) {
-  if (!counting || typeof text !== 'string') return orig.call(this, text, values, cb);
-  const key = text.replace(/\$\d+/g, '?').replace(/\(\?(, \?)*\)/g, '(…)').slice(0, 110);
+  if (!counting) return orig.call(this, text, values, cb);
+  const sqlText = typeof text === 'string' ? text : String((text as { text?: unknown }).text);
+  const key = sqlText.replace(/\$\d+/g, '?').replace(/\(\?(, \?)*\)/g, '(…)').slice(0, 110);
   const t = performance.now();
   const p = orig.call(this, text, values, cb);
   Promise.resolve(p).finally(() => { const s = stats.get(key) ?? { n: 0, ms: 0 }; s.n++; s.ms += performance.now() - t; stats.set(key, s); });
@@ -42,6 +43,6 @@ await withTempPostgres(20, async (db) => {
   counting = false;
   const rows = [...stats.entries()].sort((a, b) => b[1].ms - a[1].ms);
   let total = 0; for (const [, s] of rows) total += s.n;
-  console.log(`${N} placements in ${(wall / 1000).toFixed(1)} s = ${(N / wall * 1000).toFixed(0)}/s; node cpu ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms/placement; ${(total / N).toFixed(1)} statements/placement`);
+  console.log(`${N} placements in ${(wall / 1000).toFixed(1)} s = ${(N / wall * 1000).toFixed(0)}/s; node cpu ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms/placement (user ${(cpu.user / 1000 / N).toFixed(2)}, system ${(cpu.system / 1000 / N).toFixed(2)}); ${(total / N).toFixed(1)} statements/placement`);
   for (const [k2, s] of rows) console.log(`${(s.n / N).toFixed(2).padStart(6)}/pl ${(s.ms / s.n).toFixed(2).padStart(7)} ms avg  ${k2}`);
 });

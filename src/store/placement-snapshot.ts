@@ -58,7 +58,7 @@ interface SnapshotRow {
 }
 
 export async function lockPlacementSnapshot(trx: Trx, orderId: string, now: Date): Promise<PlacementSnapshot> {
-  const { rows } = await sql<SnapshotRow>`
+  const { rows } = await sql<SnapshotRow>`-- prepared: placement_snapshot
     WITH o AS MATERIALIZED (
       SELECT id, number, status, payment_status, market_id, shipping_address_id FROM orders WHERE id = ${orderId} FOR UPDATE),
     lines AS MATERIALIZED (

@@ -66,7 +66,7 @@ interface WrittenRow extends Row<'orders'> {
 
 export async function writePlacement(trx: Trx, w: PlacementWrite): Promise<PlacementWritten> {
   const { reservations: r, shipments: s, stockLines: l, transfers: t, backorders: b, events: e } = w;
-  const { rows } = await sql<WrittenRow>`
+  const { rows } = await sql<WrittenRow>`-- prepared: placement_write
     WITH released AS (
       DELETE FROM stock_reservations WHERE id = ANY(${w.release}::text[]) AND status = 'draft'
       RETURNING stock_item_id, quantity),
