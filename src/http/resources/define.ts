@@ -98,6 +98,8 @@ export interface ResourceDefinition<A extends Record<string, AttributeSpec> = Re
   readonly triggers?: Readonly<Record<`_${string}`, (api: ApiContext, id: string) => Promise<void>>>;
   /** Extra attributes on a single GET (e.g. a SKU's inventory). */
   readonly show?: (api: ApiContext, row: AnyRow) => Promise<Record<string, unknown>>;
+  /** A single GET in one query: the row (in the caller's scope) with its extra attributes; replaces find + show. */
+  readonly findOne?: (api: ApiContext, id: string) => Promise<{ row: AnyRow; extra: Record<string, unknown> }>;
 }
 
 export function defineResource<const A extends Record<string, AttributeSpec>>(def: ResourceDefinition<A>): ResourceDefinition<A> {

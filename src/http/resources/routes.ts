@@ -53,8 +53,7 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
 
   async function sendOne(request: FastifyRequest, reply: FastifyReply, api: ApiContext, id: string, status = 200, created?: Record<string, unknown>) {
     const query = parseListQuery(request.url);
-    const row = await findRow(api, def, id);
-    const shown = def.show ? await def.show(api, row) : {};
+    const { row, extra: shown } = def.findOne ? await def.findOne(api, id) : await findAndShow(api, def, id);
     const { data, included } = await renderRows(deps, def, request, api, [row], query, { ...shown, ...created });
     if (status === 201) reply.header('location', data[0]?.links.self);
     return reply.code(status).type(MEDIA).send({ data: data[0], ...(query.include.length ? { included } : {}) });
@@ -151,6 +150,11 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     await (def.delete ? def.delete(api, id) : defaultDelete(api, def, id));
     return reply.code(204).send();
   });
+}
+
+async function findAndShow(api: ApiContext, def: ResourceDefinition, id: string): Promise<{ row: AnyRow; extra: Record<string, unknown> }> {
+  const row = await findRow(api, def, id);
+  return { row, extra: def.show ? await def.show(api, row) : {} };
 }
 
 const baseUrl = (r: FastifyRequest) => `${r.protocol}://${r.host}`;
