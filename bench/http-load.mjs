@@ -36,4 +36,5 @@ const result = await autocannon({
 });
 process.stdout.write(JSON.stringify({
   rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts,
+  ok: result['2xx'],
 }));

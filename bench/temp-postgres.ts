@@ -6,13 +6,14 @@ import { createTestDatabaseUrl } from '../src/store/test-support/engines.js';
 
 export const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test';
 
-export async function withTempPostgres<T>(poolSize: number, work: (db: Db) => Promise<T>): Promise<T> {
+/** `work` gets the open database and its URL (for a server in another process). */
+export async function withTempPostgres<T>(poolSize: number, work: (db: Db, url: string) => Promise<T>): Promise<T> {
   process.env.DATABASE_URL ??= LOCAL_POSTGRES;
   const temp = await createTestDatabaseUrl();
   const db = await openDb({ databaseUrl: temp.url, poolSize });
   try {
     await migrateToLatest(db.kysely);
-    return await work(db);
+    return await work(db, temp.url);
   } finally {
     await db.close();
     await temp.drop();

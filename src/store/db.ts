@@ -49,8 +49,24 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   // An idle connection dropped by the server (restart, admin termination) must not crash the
   // process: the pool discards it and the next query opens a new one.
   pool.on('error', () => undefined);
+  pool.on('connect', prepareMarkedStatements);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, engine: 'postgres', close: () => kysely.destroy() };
+}
+
+/**
+ * The hot paths' statements open with `-- prepared: NAME` and keep one text whatever the
+ * input (arrays, not value lists): on PostgreSQL each connection parses and plans them once,
+ * as named prepared statements, instead of on every call. Everything else runs unnamed.
+ */
+export const PREPARED_MARK = /^-- prepared: ([a-z][a-z0-9_]*)\n/;
+
+function prepareMarkedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof text === 'string' && Array.isArray(values) && callback === undefined ? PREPARED_MARK.exec(text)?.[1] : undefined;
+    return name ? query({ name, text, values }) : query(text, values, callback);
+  };
 }
 
 async function openPglite(dataDir: string): Promise<Db> {

@@ -11,20 +11,25 @@ export const OUT_OF_STOCK_TOPIC = 'skus.out_of_stock';
 
 /** Call before the change; call the returned function after it. */
 export async function watchAvailability(trx: Trx, stockItemId: string): Promise<() => Promise<void>> {
+  return watchAvailabilityOf(trx, [stockItemId]);
+}
+
+/** The same for a change at several stock items at once: one event per SKU and model at most. */
+export async function watchAvailabilityOf(trx: Trx, stockItemIds: readonly string[]): Promise<() => Promise<void>> {
+  if (stockItemIds.length === 0) return async () => {};
   const listener = await trx.selectFrom('webhooks').select('id')
     .where('topic', '=', OUT_OF_STOCK_TOPIC).where('disabled_at', 'is', null).limit(1).executeTakeFirst();
   if (!listener) return async () => {};
-  const item = await trx.selectFrom('stock_items').select(['sku_code', 'stock_location_id']).where('id', '=', stockItemId).executeTakeFirst();
-  if (!item) return async () => {};
-  const models = await trx.selectFrom('inventory_stock_locations').select('inventory_model_id')
-    .where('stock_location_id', '=', item.stock_location_id).orderBy('inventory_model_id').execute();
-  const before = new Map<string, number | null>();
-  for (const { inventory_model_id: model } of models) before.set(model, await querySalable(trx, item.sku_code, model));
+  const watched = await trx.selectFrom('stock_items as si').innerJoin('inventory_stock_locations as isl', 'isl.stock_location_id', 'si.stock_location_id')
+    .select(['si.sku_code', 'isl.inventory_model_id as model']).distinct()
+    .where('si.id', 'in', [...new Set(stockItemIds)]).orderBy('si.sku_code').orderBy('isl.inventory_model_id').execute();
+  const before: { sku: string; model: string; was: number | null }[] = [];
+  for (const { sku_code: sku, model } of watched) before.push({ sku, model, was: await querySalable(trx, sku, model) });
   return async () => {
-    for (const [model, was] of before) {
+    for (const { sku, model, was } of before) {
       if (was === null || was <= 0) continue;
-      if ((await querySalable(trx, item.sku_code, model)) === 0) {
-        await enqueueEvent(trx, OUT_OF_STOCK_TOPIC, { sku_code: item.sku_code, inventory_model_id: model, salable_quantity: 0 });
+      if ((await querySalable(trx, sku, model)) === 0) {
+        await enqueueEvent(trx, OUT_OF_STOCK_TOPIC, { sku_code: sku, inventory_model_id: model, salable_quantity: 0 });
       }
     }
   };

@@ -33,11 +33,31 @@ export async function issueToken(key: Uint8Array, auth: AuthContext, ttlSeconds:
   return { access_token: token, token_type: 'bearer', expires_in: ttlSeconds, scope: auth.scope };
 }
 
+/**
+ * Tokens already verified under a key, with their expiry: a client sends the same token on
+ * every request, and checking an HMAC through WebCrypto costs more than the rest of a small
+ * GET. Verification is a pure function of (key, token) up to the expiry, which is checked
+ * on every use, so the cache changes no answer. Bounded: emptied when it reaches MAX_CACHED.
+ */
+const verified = new WeakMap<Uint8Array, Map<string, { auth: AuthContext; expiresAtMs: number }>>();
+const MAX_CACHED = 10_000;
+
 export async function verifyToken(key: Uint8Array, token: string, now: Date): Promise<AuthContext> {
+  let cache = verified.get(key);
+  const hit = cache?.get(token);
+  if (hit && now.getTime() < hit.expiresAtMs) return hit.auth;
+  const { auth, expiresAtMs } = await verifyUncached(key, token, now);
+  if (!cache) verified.set(key, (cache = new Map()));
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(token, { auth, expiresAtMs });
+  return auth;
+}
+
+async function verifyUncached(key: Uint8Array, token: string, now: Date): Promise<{ auth: AuthContext; expiresAtMs: number }> {
   try {
     const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'], currentDate: now });
     const kind = payload.kind === 'sales_channel' ? 'sales_channel' : 'integration';
-    return {
+    const auth: AuthContext = {
       applicationId: String(payload.sub),
       kind,
       role: payload.role === 'admin' || payload.role === 'read_only' ? payload.role : null,
@@ -45,6 +65,7 @@ export async function verifyToken(key: Uint8Array, token: string, now: Date): Pr
       marketCode: typeof payload.market_code === 'string' ? payload.market_code : null,
       scope: typeof payload.scope === 'string' ? payload.scope : '',
     };
+    return { auth, expiresAtMs: typeof payload.exp === 'number' ? payload.exp * 1000 : now.getTime() };
   } catch (error) {
     const detail = error instanceof joseErrors.JWTExpired ? 'the access token has expired' : 'the access token is not valid';
     throw new ApiError('INVALID_TOKEN', detail);

@@ -95,9 +95,12 @@ export interface ResourceDefinition<A extends Record<string, AttributeSpec> = Re
   readonly update?: (api: ApiContext, id: string, input: WriteInput<A>) => Promise<void>;
   readonly delete?: ((api: ApiContext, id: string) => Promise<void>) | false;
   /** PATCH attributes starting with `_` whose value is true; run after any attribute update. */
-  readonly triggers?: Readonly<Record<`_${string}`, (api: ApiContext, id: string) => Promise<void>>>;
+  /** A trigger may return the record's row as it left it, sparing the response a re-read. */
+  readonly triggers?: Readonly<Record<`_${string}`, (api: ApiContext, id: string) => Promise<void | AnyRow>>>;
   /** Extra attributes on a single GET (e.g. a SKU's inventory). */
   readonly show?: (api: ApiContext, row: AnyRow) => Promise<Record<string, unknown>>;
+  /** A single GET in one query: the row (in the caller's scope) with its extra attributes; replaces find + show. */
+  readonly findOne?: (api: ApiContext, id: string) => Promise<{ row: AnyRow; extra: Record<string, unknown> }>;
 }
 
 export function defineResource<const A extends Record<string, AttributeSpec>>(def: ResourceDefinition<A>): ResourceDefinition<A> {

@@ -1,7 +1,7 @@
 // Reading resources: one row, a filtered/sorted/paginated list, and the `include` tree
 // (loaded per relationship with one query per level, deduplicated). Scopes of sales channels
 // are applied to every read, so a row outside the caller's scope is simply not found.
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { notFound } from '../../domain/errors.js';
 import { compileFilters, sortColumn, type Lookup } from '../jsonapi/filter.js';
 import type { ListQuery } from '../jsonapi/query.js';
@@ -38,13 +38,20 @@ export async function listRows(api: ApiContext, def: ResourceDefinition, query: 
     return where ? q.where(where) : q;
   };
   const db = anyDb(api);
-  const counted = await filtered(db.selectFrom(def.table)).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  let rows = filtered(db.selectFrom(def.table).selectAll(def.table));
+  // The page and the total in one query (the window count is taken before LIMIT); only a
+  // page past the end, which has no row to carry the total, needs a separate count.
+  let rows = filtered(db.selectFrom(def.table).selectAll(def.table)).select(sql<number>`count(*) OVER ()`.as(TOTAL));
   for (const key of query.sort) rows = rows.orderBy(sortColumn(def, key.attribute), key.descending ? 'desc' : 'asc');
   if (!query.sort.length) rows = rows.orderBy(`${def.table}.created_at`, 'asc');
   rows = rows.orderBy(`${def.table}.id`, 'asc').limit(query.page.size).offset((query.page.number - 1) * query.page.size);
-  return { rows: (await rows.execute()) as AnyRow[], total: Number(counted.n) };
+  const page = (await rows.execute()) as AnyRow[];
+  const total = page.length > 0 ? Number(page[0]?.[TOTAL])
+    : Number((await filtered(db.selectFrom(def.table)).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  for (const row of page) delete row[TOTAL];
+  return { rows: page, total };
 }
+
+const TOTAL = '__record_count';
 
 export interface Rendered {
   readonly linkage: Map<string, Map<string, Linkage>>;

@@ -91,7 +91,7 @@ export const orders = defineResource({
   },
   delete: false,
   triggers: {
-    _place: async (api, id) => { await placeOrder(api.flow, id); },
+    _place: async (api, id) => (await placeOrder(api.flow, id)).order,
     _approve: adminOnly((api, id) => approveOrder(api.flow, id)),
     _approve_and_capture: adminOnly((api, id) => approveAndCaptureOrder(api.flow, id)),
     _capture: adminOnly((api, id) => captureOrder(api.flow, id)),

@@ -51,10 +51,9 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     });
   }
 
-  async function sendOne(request: FastifyRequest, reply: FastifyReply, api: ApiContext, id: string, status = 200, created?: Record<string, unknown>) {
+  async function sendOne(request: FastifyRequest, reply: FastifyReply, api: ApiContext, id: string, status = 200, created?: Record<string, unknown>, fresh?: AnyRow) {
     const query = parseListQuery(request.url);
-    const row = await findRow(api, def, id);
-    const shown = def.show ? await def.show(api, row) : {};
+    const { row, extra: shown } = fresh ? { row: fresh, extra: {} } : def.findOne ? await def.findOne(api, id) : await findAndShow(api, def, id);
     const { data, included } = await renderRows(deps, def, request, api, [row], query, { ...shown, ...created });
     if (status === 201) reply.header('location', data[0]?.links.self);
     return reply.code(status).type(MEDIA).send({ data: data[0], ...(query.include.length ? { included } : {}) });
@@ -129,17 +128,21 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     const input = writeInput(def, { data: { ...body.data, attributes } }, 'update');
     // The attribute update and every trigger of one PATCH are one transaction: the flows
     // join it, so a refused trigger leaves nothing of the request behind.
-    await inTransaction(api.flow.db, async (trx) => {
+    // A trigger may return the row it wrote; when the last one did, the response renders it
+    // instead of reading the record again (resources with extra attributes always re-read).
+    const written = await inTransaction(api.flow.db, async (trx) => {
       const joined: ApiContext = { ...api, flow: { ...api.flow, db: joinTransaction(api.flow.db, trx) } };
+      let row: AnyRow | undefined;
       if (Object.keys(input.attributes).length || Object.keys(input.relationships).length) {
         await (def.update ? def.update(joined, id, input) : defaultUpdate(joined, def, id, input));
       }
       for (const t of triggers) {
         const run = def.triggers?.[t as `_${string}`];
-        if (run && body.data.attributes?.[t] === true) await run(joined, id);
+        if (run && body.data.attributes?.[t] === true) row = (await run(joined, id)) ?? undefined;
       }
+      return row;
     });
-    return sendOne(request, reply, api, id);
+    return sendOne(request, reply, api, id, 200, undefined, written && !def.show && !def.findOne ? written : undefined);
   });
 
   if (def.delete === false) return;
@@ -151,6 +154,11 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     await (def.delete ? def.delete(api, id) : defaultDelete(api, def, id));
     return reply.code(204).send();
   });
+}
+
+async function findAndShow(api: ApiContext, def: ResourceDefinition, id: string): Promise<{ row: AnyRow; extra: Record<string, unknown> }> {
+  const row = await findRow(api, def, id);
+  return { row, extra: def.show ? await def.show(api, row) : {} };
 }
 
 const baseUrl = (r: FastifyRequest) => `${r.protocol}://${r.host}`;

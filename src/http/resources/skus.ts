@@ -1,11 +1,11 @@
 // skus: what is sold. Salability settings (quantity_decimal, min/max sale quantity,
 // increments, out-of-stock threshold) are checked together; a shipping category is required
 // unless the SKU is do_not_ship. A single GET adds `inventory` (salable quantity and levels;
-// for a sales channel, in its market's inventory model).
+// for a sales channel, in its market's inventory model), read with the row in one query.
 import { Type } from 'typebox';
-import { validation } from '../../domain/errors.js';
+import { notFound, validation } from '../../domain/errors.js';
 import { isWhole, qty } from '../../domain/quantity.js';
-import { skuInventory } from '../../flows/salable.js';
+import { skuWithInventory } from '../../store/sku-inventory.js';
 import { defineResource, type AnyRow, type ApiContext, type WriteInput } from './define.js';
 import { code, name, nullable, quantity } from './attribute-types.js';
 import { anyDb } from './load.js';
@@ -45,13 +45,11 @@ function checkSalability(current: AnyRow, input: SkuInput): void {
   }
 }
 
-async function inventoryOf(api: ApiContext, row: AnyRow) {
-  let modelId: string | undefined;
-  if (api.auth.marketId) {
-    const market = await anyDb(api).selectFrom('markets').select('inventory_model_id').where('id', '=', api.auth.marketId).executeTakeFirst();
-    modelId = market?.inventory_model_id as string | undefined;
-  }
-  return { inventory: await skuInventory(api.flow.db, String(row.code), modelId) };
+/** The SKU with its inventory (for a sales channel, in its market's model), one query. */
+async function withInventory(api: ApiContext, id: string) {
+  const found = await skuWithInventory(api.flow.db.kysely, { skuId: id, marketId: api.auth.marketId });
+  if (!found) throw notFound('skus', id);
+  return { row: found.sku as AnyRow, extra: { inventory: found.inventory } };
 }
 
 export const skus = defineResource({
@@ -64,7 +62,7 @@ export const skus = defineResource({
     stock_items: { type: 'stock_items', toMany: { foreignKey: 'sku_id' } },
   },
   access: { salesChannel: 'read' },
-  show: inventoryOf,
+  findOne: withInventory,
   create: async (api, input): Promise<string> => {
     checkSalability({}, input);
     return defaultCreate(api, skus, input);
