@@ -32,7 +32,7 @@ describe('strategy registry', () => {
     expect(failureOf(() => planOrder(problem)).error).toMatchObject({
       code: 'VALIDATION_ERROR',
       field: 'algorithm',
-      message: 'unknown algorithm "cheapest"; expected one of priority, distance',
+      message: 'unknown algorithm "cheapest"; expected one of priority, distance, fewest_shipments',
     });
   });
 
