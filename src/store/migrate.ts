@@ -4,10 +4,12 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-settings.js';
+import * as m003 from './migrations/003-routing-algorithm.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-settings': m002,
+  '003-routing-algorithm': m003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

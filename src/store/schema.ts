@@ -38,6 +38,7 @@ export interface InventoryModelsTable extends Common {
   name: string; strategy: Generated<string>; stock_locations_cutoff: Generated<number>;
   stock_reservation_cutoff: Generated<number>; put_stock_transfers_on_hold: Generated<boolean>;
   manual_stock_decrement: Generated<boolean>;
+  routing_algorithm: Generated<string>; routing_time_budget_ms: Generated<number>;
 }
 export interface InventoryStockLocationsTable extends Common {
   inventory_model_id: string; stock_location_id: string; priority: number; on_hold: Generated<boolean>;

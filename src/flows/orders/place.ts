@@ -12,6 +12,7 @@ import { decideOrder } from '../../domain/lifecycle/order-machine.js';
 import { qty, sub, toDecimal, toDecimalString } from '../../domain/quantity.js';
 import type { Destination, Plan } from '../../domain/routing.js';
 import { planOrder } from '../../domain/strategies/index.js';
+import { greatCircleTable } from '../../domain/distance/great-circle.js';
 import { oversellRefused, placements } from '../../metrics.js';
 import { enqueueEvent } from '../../store/outbox.js';
 import { loadRoutingStock, lockStockItems, releaseReservation } from '../../store/stock-ledger.js';
@@ -48,11 +49,15 @@ async function place(trx: Trx, orderId: string, now: Date): Promise<Placement> {
   const query = { inventoryModelId: model.id, skuCodes: lines.map((l) => l.sku_code) };
   let stock = await loadRoutingStock(trx, { ...query, lock: true });
   if (await releaseHeld(trx, lines, stock.stock.map((s) => s.stockItemId), now)) stock = await loadRoutingStock(trx, { ...query, lock: false });
+  const destination = await destinationOf(trx, order);
+  // The model's routing algorithm; distances for distance and fewest_shipments are great-circle
+  // (offline, the engine falls back to priority and records why when there is no address).
+  const measured = model.routing_algorithm === 'priority' ? undefined : greatCircleTable(destination, stock.locations);
   const plan = planOrder({
-    strategy: stock.strategy, algorithm: 'priority', distanceMode: 'driving', stockLocationsCutoff: stock.stockLocationsCutoff,
-    locations: stock.locations, skus: stock.skus, stock: stock.stock, destination: await destinationOf(trx, order),
+    strategy: stock.strategy, algorithm: model.routing_algorithm, distanceMode: 'driving', stockLocationsCutoff: stock.stockLocationsCutoff,
+    locations: stock.locations, skus: stock.skus, stock: stock.stock, destination, timeBudgetMs: model.routing_time_budget_ms,
     lines: lines.map((l) => ({ id: l.id, sku: l.sku_code, quantity: qty(l.quantity) })),
-  });
+  }, measured, { now: () => performance.now() });
   for (const line of plan.selection.lines) {
     if (line.shortfall <= line.backordered) continue;
     const available = sub(line.quantity, line.shortfall);
