@@ -88,7 +88,7 @@ describe('decodeRouteInput: refusals name the field', () => {
     [anInput({ distance_mode: 'flying' }), 'distance_mode: must be one of driving, bicycling, walking'],
     [anInput({ stock_locations_cutoff: 0 }), 'stock_locations_cutoff: must be a whole number ≥ 1, or null for no limit'],
     [anInput({ strategy: 'split' }), 'strategy: "split" is not one of no_split, split_shipments, split_by_line_items, ship_from_primary, ship_from_first_available_or_primary'],
-    [anInput({ algorithm: 'nearest' }), 'algorithm: "nearest" is not one of priority, distance, fewest_shipments'],
+    [anInput({ algorithm: 'nearest' }), 'algorithm: "nearest" is not one of priority, distance'],
     [anInput({ skus: [{ code: 'A', shipping_category: 3 }] }), 'skus[0].shipping_category: must be a string or null'],
     [anInput({ order: { lines: [] } }), 'order.lines: must have at least 1 item'],
     [anInput({ order: { lines: [{ id: 'l1', sku: 'A', quantity: 1 }], shipping_address: { lat: 'x', lng: 2 } } }), 'order.shipping_address.lat: must be a latitude between -90 and 90, or null'],
