@@ -72,6 +72,8 @@ export interface RoutingProblem {
   readonly stock: readonly StockInput[];
   readonly lines: readonly OrderLine[];
   readonly destination: Destination | null;
+  /** fewest_shipments: milliseconds the search may take (default 25), by the caller's clock. */
+  readonly timeBudgetMs?: number;
 }
 
 /** What a distance provider measured from the destination to each location. */
@@ -106,6 +108,17 @@ export interface LineSelection {
   readonly sources: readonly SourceAllocation[];
 }
 
+/** How good a fewest_shipments answer is (ROUTE-FORMAT `optimality`). */
+export interface Optimality {
+  /** proven: no plan serves as much with fewer; budget_exhausted: the best found in time. */
+  readonly status: 'proven' | 'budget_exhausted';
+  readonly shipments: number;
+  /** ship_from_primary and ship_from_first_available_or_primary only. */
+  readonly transfers?: number;
+  /** Shipments (plus transfers, for the transfer strategies) no plan can go below. */
+  readonly lowerBound: number;
+}
+
 export interface Selection {
   readonly algorithm: string;
   readonly algorithmUsed: string;
@@ -114,6 +127,8 @@ export interface Selection {
   readonly shippable: boolean;
   readonly lines: readonly LineSelection[];
   readonly explanation: readonly string[];
+  /** Only for algorithm fewest_shipments. */
+  readonly optimality?: Optimality;
 }
 
 export interface PlannedItem {

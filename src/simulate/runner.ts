@@ -26,7 +26,7 @@ export interface RunOptions {
 }
 
 /** Rankings that need a distance table measured before routing. */
-const MEASURED_RANKINGS = new Set(['distance']);
+const MEASURED_RANKINGS = new Set(['distance', 'fewest_shipments']);
 
 export async function runSimulation(options: RunOptions): Promise<ScenarioSummary[]> {
   const route = options.route ?? planOrder;

@@ -40,6 +40,7 @@ export interface InventoryModelsTable extends Common {
   name: string; strategy: Generated<string>; stock_locations_cutoff: Generated<number>;
   stock_reservation_cutoff: Generated<number>; put_stock_transfers_on_hold: Generated<boolean>;
   manual_stock_decrement: Generated<boolean>;
+  routing_algorithm: Generated<string>; routing_time_budget_ms: Generated<number>;
   /** Magento's integer stock id (009); 1 is the Default Stock. */
   stock_id: Generated<number>;
 }

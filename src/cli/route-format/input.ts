@@ -81,6 +81,7 @@ function toProblem(input: RouteInput, registries: Registries, errors: string[]):
     strategy,
     algorithm: input.algorithm ?? 'priority',
     distanceMode: input.distance_mode ?? 'driving',
+    ...(input.time_budget_ms === undefined ? {} : { timeBudgetMs: input.time_budget_ms }),
     stockLocationsCutoff:
       input.stock_locations_cutoff !== undefined ? input.stock_locations_cutoff : strategy === null ? null : DEFAULT_CUTOFF_WITH_STRATEGY,
     ...snapshotRows(input, quantity),

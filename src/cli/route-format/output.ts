@@ -5,7 +5,7 @@
 // `distance_m` / `duration_s` appear on every source when the ranking measured distances
 // (rounded to 0.1), and not at all otherwise.
 import { toDecimal } from '../../domain/quantity.js';
-import type { LineSelection, Plan, PlannedShipment, PlannedTransfer, Selection, SourceAllocation, UnshippedItem } from '../../domain/routing.js';
+import type { LineSelection, Optimality, Plan, PlannedShipment, PlannedTransfer, Selection, SourceAllocation, UnshippedItem } from '../../domain/routing.js';
 
 export type RouteAnswer = { readonly kind: 'plan'; readonly plan: Plan } | { readonly kind: 'selection'; readonly selection: Selection };
 
@@ -48,8 +48,13 @@ function selectionHead(selection: Selection) {
     algorithm_used: selection.algorithmUsed,
     fallback_reason: selection.fallbackReason,
     shippable: selection.shippable,
+    ...(selection.optimality === undefined ? {} : { optimality: optimalityJson(selection.optimality) }),
     selection: selection.lines.map((line) => lineJson(line, withDistance)),
   };
+}
+
+function optimalityJson(o: Optimality) {
+  return { status: o.status, shipments: o.shipments, ...(o.transfers === undefined ? {} : { transfers: o.transfers }), lower_bound: o.lowerBound };
 }
 
 function lineJson(line: LineSelection, withDistance: boolean) {

@@ -78,6 +78,7 @@ export const RouteInputSchema = Type.Object(
     strategy: Type.Optional(nullable(Type.String({ minLength: 1 }), 'a strategy name or null')),
     algorithm: Type.Optional(Type.String({ minLength: 1, expected: 'a ranking name' })),
     distance_mode: Type.Optional(Type.Enum([...DISTANCE_MODES])),
+    time_budget_ms: Type.Optional(Type.Integer({ minimum: 1, maximum: 60_000, expected: 'a whole number of milliseconds from 1 to 60000' })),
     stock_locations_cutoff: Type.Optional(nullable(Type.Integer({ minimum: 1 }), 'a whole number ≥ 1, or null for no limit')),
     locations: Type.Array(LocationSchema),
     skus: Type.Optional(Type.Array(SkuSchema)),

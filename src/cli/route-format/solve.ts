@@ -12,16 +12,19 @@ import type { RouteAnswer } from './output.js';
 
 /** The ranking that needs distances measured before the engine runs. */
 export const DISTANCE_RANKING = 'distance';
+/** The rankings that use measured distances (fewest_shipments breaks ties by them). */
+export const MEASURED_RANKINGS: readonly string[] = [DISTANCE_RANKING, 'fewest_shipments'];
 
 export function engineRegistries(): Registries {
   return { strategies: strategyNames(), rankings: rankingNames() };
 }
 
 export async function solve(problem: RoutingProblem, provider: DistanceProvider): Promise<RouteAnswer> {
-  const distances = problem.algorithm === DISTANCE_RANKING ? await measure(problem, provider) : undefined;
+  const distances = MEASURED_RANKINGS.includes(problem.algorithm) ? await measure(problem, provider) : undefined;
+  const budget = { now: () => performance.now() };
   return problem.strategy === null
-    ? { kind: 'selection', selection: selectSources(problem, distances) }
-    : { kind: 'plan', plan: planOrder(problem, distances) };
+    ? { kind: 'selection', selection: selectSources(problem, distances, budget) }
+    : { kind: 'plan', plan: planOrder(problem, distances, budget) };
 }
 
 async function measure(problem: RoutingProblem, provider: DistanceProvider): Promise<DistanceTable> {

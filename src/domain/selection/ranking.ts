@@ -19,7 +19,13 @@ export interface RankingContext {
 }
 
 export type RankingOutcome =
-  | { readonly kind: 'ranked'; readonly order: readonly RankedLocation[]; readonly explanation: readonly string[] }
+  | {
+      readonly kind: 'ranked';
+      readonly order: readonly RankedLocation[];
+      readonly explanation: readonly string[];
+      /** Ranked, but not by what the algorithm prefers (fewest_shipments without distances). */
+      readonly fallbackReason?: string;
+    }
   | { readonly kind: 'fallback'; readonly reason: string };
 
 export interface Ranking {

@@ -4,11 +4,12 @@
 import { validation } from '../errors.js';
 import type { DistanceTable, RoutingProblem } from '../routing.js';
 import { distanceRanking } from './distance.js';
+import { fewestShipmentsRanking } from './fewest-shipments.js';
 import { priorityRanking } from './priority.js';
 import type { RankedLocation, Ranking } from './ranking.js';
 import type { Snapshot } from './snapshot.js';
 
-const RANKINGS: readonly Ranking[] = [priorityRanking, distanceRanking];
+const RANKINGS: readonly Ranking[] = [priorityRanking, distanceRanking, fewestShipmentsRanking];
 
 /** The names a problem's `algorithm` may take. */
 export function rankingNames(): string[] {
@@ -33,7 +34,7 @@ export function rankCandidates(problem: RoutingProblem, snapshot: Snapshot, dist
   const outcome = ranking.rank(snapshot.candidates, context);
   switch (outcome.kind) {
     case 'ranked':
-      return { algorithm: ranking.name, algorithmUsed: ranking.name, fallbackReason: null, ...outcome };
+      return { algorithm: ranking.name, algorithmUsed: ranking.name, fallbackReason: outcome.fallbackReason ?? null, order: outcome.order, explanation: outcome.explanation };
     case 'fallback': {
       const fallback = priorityRanking.rank(snapshot.candidates, context);
       if (fallback.kind !== 'ranked') throw new Error('the priority ranking always ranks');

@@ -16,9 +16,9 @@ function failureOf(run: () => unknown): DomainFailure {
 }
 
 describe('strategy registry', () => {
-  it('registers the five inventory-model strategies and both rankings', () => {
+  it('registers the five inventory-model strategies and the three rankings', () => {
     expect(strategyNames()).toEqual([...STRATEGY_NAMES]);
-    expect(rankingNames()).toEqual(['priority', 'distance']);
+    expect(rankingNames()).toEqual(['priority', 'distance', 'fewest_shipments']);
   });
 
   it('refuses an unknown strategy or none, naming the field', () => {
@@ -32,7 +32,7 @@ describe('strategy registry', () => {
     expect(failureOf(() => planOrder(problem)).error).toMatchObject({
       code: 'VALIDATION_ERROR',
       field: 'algorithm',
-      message: 'unknown algorithm "cheapest"; expected one of priority, distance',
+      message: 'unknown algorithm "cheapest"; expected one of priority, distance, fewest_shipments',
     });
   });
 

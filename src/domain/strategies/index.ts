@@ -5,6 +5,9 @@ import { validation } from '../errors.js';
 import type { DistanceTable, Plan, RoutingProblem } from '../routing.js';
 import { rankCandidates, selectionOf } from '../selection/index.js';
 import { snapshotOf } from '../selection/snapshot.js';
+import type { SearchBudget } from '../optimise/index.js';
+import { FEWEST_SHIPMENTS } from '../selection/fewest-shipments.js';
+import { planFewest } from './fewest-shipments.js';
 import { noSplit } from './no-split.js';
 import { shipFromFirstAvailableOrPrimary } from './ship-from-first-available-or-primary.js';
 import { shipFromPrimary } from './ship-from-primary.js';
@@ -21,8 +24,11 @@ export function strategyNames(): string[] {
   return STRATEGIES.map((s) => s.name);
 }
 
-/** Plans an order with `problem.strategy`; throws validation('strategy') for an unknown one. */
-export function planOrder(problem: RoutingProblem, distances?: DistanceTable): Plan {
+/**
+ * Plans an order with `problem.strategy`; throws validation('strategy') for an unknown one.
+ * `budget` bounds the fewest_shipments search (the caller's clock and milliseconds).
+ */
+export function planOrder(problem: RoutingProblem, distances?: DistanceTable, budget: SearchBudget = {}): Plan {
   const strategy = STRATEGIES.find((s) => s.name === problem.strategy);
   if (strategy === undefined) {
     const asked = problem.strategy === null ? 'a plan needs a strategy' : `unknown strategy "${problem.strategy}"`;
@@ -30,9 +36,10 @@ export function planOrder(problem: RoutingProblem, distances?: DistanceTable): P
   }
   const snapshot = snapshotOf(problem);
   const ranked = rankCandidates(problem, snapshot, distances);
-  const decision = strategy.plan({ problem, snapshot, ranked });
+  const input = { problem, snapshot, ranked };
+  const decision = ranked.algorithm === FEWEST_SHIPMENTS ? planFewest(strategy.name, input, { ...budget, ms: budget.ms ?? problem.timeBudgetMs }) : strategy.plan(input);
   const preface = [...snapshot.skipped, ...ranked.explanation];
-  const selection = selectionOf(ranked, decision.lines, [...preface, ...decision.explanation]);
+  const selection = selectionOf(ranked, decision.lines, [...preface, ...decision.explanation], decision.optimality);
   return {
     strategy: strategy.name,
     selection,

@@ -20,6 +20,9 @@ export interface LayoutOptions {
   readonly perLine: boolean;
   /** One shipment per shipping category; false: a single shipment with no category (no_split). */
   readonly byCategory: boolean;
+  /** do_not_track lines ride in the first shipment of their own category when there is one
+   * (fewest_shipments: a rider never opens a shipment it could join). */
+  readonly ridersJoinTheirCategory?: boolean;
 }
 
 export interface Layout {
@@ -100,8 +103,10 @@ export function layoutShipments(snapshot: Snapshot, lines: readonly LineSelectio
       explanation.push(`do_not_track and do_not_ship ${line.sku} (line ${line.line}): ${amount(line.quantity)} at ${ride.code} ships with no shipment`);
       continue;
     }
-    place(ride, sku.shippingCategory, index, line.quantity);
-    explanation.push(`do_not_track ${line.sku} (line ${line.line}) rides in the shipment from ${ride.code}`);
+    const joined = options.ridersJoinTheirCategory === true && byCategory ? joinable(buckets, sku.shippingCategory, rankOf) : undefined;
+    const from = joined ?? ride;
+    place(from, sku.shippingCategory, index, line.quantity);
+    explanation.push(`do_not_track ${line.sku} (line ${line.line}) rides in the shipment from ${from.code}`);
   }
 
   const shipments = [...buckets.values()].sort(
@@ -120,6 +125,12 @@ export function layoutShipments(snapshot: Snapshot, lines: readonly LineSelectio
     transfers,
     explanation,
   };
+}
+
+/** The first location (in the strategy's order) already shipping `category`. */
+function joinable(buckets: ReadonlyMap<string, Bucket>, category: string | null, rankOf: (l: RankedLocation) => number): RankedLocation | undefined {
+  const shipping = [...buckets.values()].filter((b) => b.category === category).map((b) => b.location);
+  return shipping.sort((a, b) => rankOf(a) - rankOf(b))[0];
 }
 
 function primaryOf(snapshot: Snapshot, order: readonly RankedLocation[]): RankedLocation | null {

@@ -12,8 +12,9 @@ import { DomainFailure, fail, validation } from '../../domain/errors.js';
 import { isDomainError } from '../../domain/lifecycle/machine.js';
 import { decideOrder } from '../../domain/lifecycle/order-machine.js';
 import { sub, toDecimal } from '../../domain/quantity.js';
-import type { Plan, RoutingProblem } from '../../domain/routing.js';
+import type { DistanceTable, Plan, RoutingProblem } from '../../domain/routing.js';
 import { planOrder } from '../../domain/strategies/index.js';
+import { greatCircleTable } from '../../domain/distance/great-circle.js';
 import { oversellRefused, placements } from '../../metrics.js';
 import { lockPlacementSnapshot, type PlacementSnapshot } from '../../store/placement-snapshot.js';
 import { writePlacement, type PlacementWritten } from '../../store/placement-write.js';
@@ -45,7 +46,7 @@ async function place(trx: Trx, orderId: string, now: Date): Promise<Placement> {
   const change = decideOrder({ status: order.status, paymentStatus: order.payment_status }, '_place');
   if (isDomainError(change)) throw fail(change);
   if (lines.length === 0) throw validation('line_items', `order ${order.number} has no lines to place`);
-  const plan = planOrder(routingProblemOf(snapshot));
+  const plan = planOrder(routingProblemOf(snapshot), distancesFor(snapshot), { now: () => performance.now() });
   for (const line of plan.selection.lines) {
     if (line.shortfall <= line.backordered) continue;
     const available = sub(line.quantity, line.shortfall);
@@ -66,11 +67,19 @@ async function place(trx: Trx, orderId: string, now: Date): Promise<Placement> {
 }
 
 /** The routing problem of a placement: the model's strategy over the locked snapshot. */
+// Distances for distance and fewest_shipments are great-circle (offline; with no address the
+// engine falls back to priority and records why).
+function distancesFor(snapshot: PlacementSnapshot): DistanceTable | undefined {
+  if (snapshot.model.routing_algorithm === 'priority') return undefined;
+  return greatCircleTable(snapshot.destination, snapshot.stock.locations);
+}
+
+// The model's routing algorithm and time budget decide the plan.
 function routingProblemOf(snapshot: PlacementSnapshot): RoutingProblem {
-  const { stock } = snapshot;
+  const { stock, model } = snapshot;
   return {
-    strategy: stock.strategy, algorithm: 'priority', distanceMode: 'driving', stockLocationsCutoff: stock.stockLocationsCutoff,
-    locations: stock.locations, skus: stock.skus, stock: stock.stock, destination: snapshot.destination,
+    strategy: stock.strategy, algorithm: model.routing_algorithm, distanceMode: 'driving', stockLocationsCutoff: stock.stockLocationsCutoff,
+    locations: stock.locations, skus: stock.skus, stock: stock.stock, destination: snapshot.destination, timeBudgetMs: model.routing_time_budget_ms,
     lines: snapshot.lines.map((l) => ({ id: l.id, sku: l.sku_code, quantity: l.quantity })),
   };
 }

@@ -73,8 +73,8 @@ async function select(
     strategy: null, algorithm, distanceMode: mode, stockLocationsCutoff: stock.stockLocationsCutoff, locations: stock.locations, skus: stock.skus, lines, destination,
     stock: stock.stock.map((s) => ({ ...s, reserved: sub(s.reserved, held.get(s.stockItemId) ?? ZERO) })),
   };
-  const distances = algorithm === 'distance' ? await (ctx.distance ?? greatCircleProvider()).measure(destination ?? { lat: null, lng: null, countryCode: null, zipCode: null }, await placeLocations(trx, stock.locations), mode) : undefined;
-  return selectSources(problem, distances);
+  const distances = algorithm === 'distance' || algorithm === 'fewest_shipments' ? await (ctx.distance ?? greatCircleProvider()).measure(destination ?? { lat: null, lng: null, countryCode: null, zipCode: null }, await placeLocations(trx, stock.locations), mode) : undefined;
+  return selectSources(problem, distances, { now: () => performance.now() });
 }
 
 async function destinationOf(trx: Trx, a: AddressInput | null): Promise<Destination | null> {

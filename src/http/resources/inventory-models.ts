@@ -5,6 +5,9 @@ import { strategyNames } from '../../domain/strategies/index.js';
 import { defineResource } from './define.js';
 import { name } from './attribute-types.js';
 
+/** The algorithms order placement can route with (inventory_models.routing_algorithm). */
+export const ROUTING_ALGORITHMS = ['priority', 'distance', 'fewest_shipments'] as const;
+
 export const inventoryModels = defineResource({
   type: 'inventory_models',
   table: 'inventory_models',
@@ -16,6 +19,8 @@ export const inventoryModels = defineResource({
     stock_reservation_cutoff: { schema: Type.Integer({ minimum: 1 }), filter: true },
     put_stock_transfers_on_hold: { schema: Type.Boolean(), filter: true },
     manual_stock_decrement: { schema: Type.Boolean(), filter: true },
+    routing_algorithm: { schema: Type.String({ enum: [...ROUTING_ALGORITHMS], description: `how _place routes orders: one of ${ROUTING_ALGORITHMS.join(', ')}` }), filter: true },
+    routing_time_budget_ms: { schema: Type.Integer({ minimum: 1, maximum: 10_000, description: 'milliseconds the fewest_shipments search may take per order (default 25)' }), filter: true },
   },
   relationships: {
     inventory_stock_locations: { type: 'inventory_stock_locations', toMany: { foreignKey: 'inventory_model_id' } },

@@ -1,0 +1,49 @@
+// The search's time budget. The domain reads no clock: the caller passes its own (flows and
+// the CLI pass performance.now) and a number of milliseconds; without a clock only the node
+// limit bounds the search, which then gives the same answer for the same input every time.
+// The clock is read once every CHECK_EVERY nodes, so it costs nothing measurable.
+
+export interface SearchBudget {
+  /** Milliseconds the search may take (default DEFAULT_BUDGET_MS). */
+  readonly ms?: number | undefined;
+  /** The caller's monotonic clock in milliseconds; omitted: no time limit. */
+  readonly now?: () => number;
+  /** Search nodes allowed over the whole order (default DEFAULT_NODE_LIMIT). */
+  readonly nodes?: number;
+}
+
+export const DEFAULT_BUDGET_MS = 25;
+export const DEFAULT_NODE_LIMIT = 200_000;
+const CHECK_EVERY = 128;
+
+/** One order's allowance, shared by every component the order splits into. */
+export class Allowance {
+  private visited = 0;
+  private spent = false;
+  private readonly deadline: number | null;
+  private readonly limit: number;
+  private readonly now: (() => number) | undefined;
+
+  constructor(budget: SearchBudget = {}) {
+    this.now = budget.now;
+    this.deadline = budget.now === undefined ? null : budget.now() + (budget.ms ?? DEFAULT_BUDGET_MS);
+    this.limit = budget.nodes ?? DEFAULT_NODE_LIMIT;
+  }
+
+  /** Counts one node; false once the budget is spent (and from then on). */
+  step(): boolean {
+    if (this.spent) return false;
+    this.visited += 1;
+    if (this.visited > this.limit) this.spent = true;
+    else if (this.deadline !== null && this.now !== undefined && this.visited % CHECK_EVERY === 0 && this.now() > this.deadline) this.spent = true;
+    return !this.spent;
+  }
+
+  get exhausted(): boolean {
+    return this.spent;
+  }
+
+  get nodes(): number {
+    return this.visited;
+  }
+}
