@@ -24,7 +24,7 @@
 // `column` maps to another column, `read` computes the value from the row, `quantity: true`
 // rejects more than 4 decimals, `hidden` never serialises it. Common attributes (reference,
 // reference_origin, metadata, created_at, updated_at) are added automatically.
-import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
+import type { ExpressionBuilder, Expression, Kysely, SqlBool } from 'kysely';
 import type { Static, TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { FlowContext } from '../../flows/context.js';
@@ -96,6 +96,9 @@ export interface ResourceDefinition<A extends Record<string, AttributeSpec> = Re
   readonly delete?: ((api: ApiContext, id: string) => Promise<void>) | false;
   /** PATCH attributes starting with `_` whose value is true; run after any attribute update. */
   readonly triggers?: Readonly<Record<`_${string}`, (api: ApiContext, id: string) => Promise<void>>>;
+  /** The record's entity tag (quoted): sent as ETag on a single GET/PATCH and compared with If-Match (conditional.ts). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly etag?: (db: Kysely<any>, row: AnyRow) => Promise<string>;
   /** Extra attributes on a single GET (e.g. a SKU's inventory). */
   readonly show?: (api: ApiContext, row: AnyRow) => Promise<Record<string, unknown>>;
 }
