@@ -19,6 +19,7 @@ import { installMediaTypes } from './jsonapi/media-type.js';
 import { installOps } from './ops.js';
 import { lookup, resources } from './resources/index.js';
 import { registerResource } from './resources/routes.js';
+import { registerStockAdjustments } from './stock-adjustments.js';
 
 export interface AppDeps {
   readonly db: Db;
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOAuth(app, { db: deps.db, key: signing, ttlSeconds: config.tokenTtlSeconds, now });
   const routeDeps = { lookup, mode: config.mode, api: (request: Parameters<typeof requireAuth>[0]) => ({ flow, auth: requireAuth(request), request }) };
   for (const resource of resources) registerResource(app, resource, routeDeps);
+  registerStockAdjustments(app, { flow, mode: config.mode });
   await app.register(adminStatic);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async () => ({ api: '/api', openapi: '/openapi.json', docs: '/docs', admin: '/admin' }));
