@@ -82,4 +82,12 @@ describe.each(enginesUnderTest())('bulk stock adjustments on %s', (engine) => {
     const res = await post([row({ sku_code: 'TSHIRT', stock_location_code: 'paris', delta: 1 })], await api.token('read_only'));
     expect(res.statusCode).toBe(403);
   });
+
+  it('is described in the OpenAPI document, with the stock_items PATCH attributes', async () => {
+    const doc = (await api.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    const bulk = JSON.stringify(doc.paths['/api/stock_adjustments']?.post?.requestBody);
+    for (const word of ['sku_code', 'stock_location_code', 'delta', 'expected_quantity', 'count_correction', '"maxItems":250']) expect(bulk).toContain(word);
+    const patch = JSON.stringify(doc.paths['/api/stock_items/{id}']?.patch?.requestBody);
+    for (const word of ['delta', 'expected_quantity', 'received', 'STALE_QUANTITY']) expect(patch).toContain(word);
+  });
 });

@@ -65,7 +65,10 @@ describe('admin UI: receive, remove and count stock (Chromium)', () => {
     await remove.getByRole('button', { name: 'Save' }).click();
     await eventually(() => remove.getByRole('alert').textContent()).toContain('cannot remove 9 of TSHIRT at WH-NORTH: 6 on hand');
     await w.shot('remove-refused');
-    expect(w.takeErrors().every((e) => e.startsWith('http: 422 PATCH'))).toBe(true);
+    // The refused PATCH is a 422 the browser logs as a failed resource: expected here.
+    const refused = w.takeErrors();
+    expect(refused.some((e) => e.startsWith('http: 422 PATCH'))).toBe(true);
+    expect(refused.every((e) => e.includes('422'))).toBe(true);
     await remove.getByRole('button', { name: 'Cancel' }).click();
     expect(await levels(server.api, 'TSHIRT', 'WH-NORTH')).toEqual({ onHand: 6, reserved: 0 });
   });
@@ -82,7 +85,9 @@ describe('admin UI: receive, remove and count stock (Chromium)', () => {
     await count.getByRole('button', { name: 'Save' }).click();
     await eventually(() => count.getByRole('alert').textContent()).toContain('On hand changed to 7 while you were counting. Count again and save.');
     expect(await levels(server.api, 'MUG', 'WH-SOUTH')).toEqual({ onHand: 7, reserved: 0 });
-    expect(w.takeErrors().every((e) => e.startsWith('http: 409 PATCH'))).toBe(true);
+    const stale = w.takeErrors();
+    expect(stale.some((e) => e.startsWith('http: 409 PATCH'))).toBe(true);
+    expect(stale.every((e) => e.includes('409'))).toBe(true);
     await w.shot('count-stale');
     await count.getByRole('button', { name: 'Save' }).click();
     await eventually(() => cell(page, 'MUG', 'WH-SOUTH')).toEqual({ onHand: '10', reserved: '0', available: '10' });
