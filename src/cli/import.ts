@@ -5,6 +5,14 @@ import { importCsv } from '../io/csv-import.js';
 import { runWithDb, withDbOptions, type DbOptions } from '../io/cli-support.js';
 import { startProgress } from '../io/progress.js';
 import { csvTable, describeColumns } from '../io/tables.js';
+import type { CsvTable } from '../io/csv-table.js';
+import { UsageError } from '../io/import-error.js';
+import { stockAdjustmentsCsv } from '../io/stock-adjustments-csv.js';
+
+function importMode(value: string): 'set' | 'adjust' {
+  if (value === 'set' || value === 'adjust') return value;
+  throw new InvalidArgumentError('must be set or adjust');
+}
 
 function batchSize(value: string): number {
   const n = Number(value);
@@ -20,6 +28,7 @@ export function register(program: Command): void {
       .argument('<table>', 'shipping_categories | stock_locations | skus | stock_items')
       .argument('<file>', 'CSV file with a header row')
       .option('--batch-size <n>', 'rows per INSERT statement (1-10000)', batchSize, 1000)
+      .option('--mode <mode>', 'stock_items only: set (rows are on-hand counts, the default) or adjust (rows are changes: delta or quantity, expected_quantity, reason, reference)', importMode, 'set')
       .addHelpText(
         'after',
         `
@@ -28,18 +37,26 @@ ${describeColumns()}
 
 Rows are matched by code (stock items by sku_code + stock_location_code) and inserted or
 updated. A stock item quantity change is recorded as an 'import' stock movement of the
-difference. The whole file is one transaction: the first bad row is reported with its line
-and column, nothing is written, and the exit status is 2.
+difference (or with the row's reason). With --mode adjust, stock_items rows are changes
+instead, applied in file order as PATCH /api/stock_items does them:
+    sku_code,stock_location_code,delta,reason,reference
+    TSH-1,paris,24,received,ASN-1001
+    TSH-1,paris,-1,damaged,
+A removal never goes below what orders hold; a count with expected_quantity fails when
+on-hand differs. The whole file is one transaction: the first bad row is reported with its
+line and column, nothing is written, and the exit status is 2.
 
 Examples:
   $ stockroute import stock_locations locations.csv
   $ stockroute import skus skus.csv
   $ stockroute import stock_items stock.csv --data-dir ./data
+  $ stockroute import stock_items receipts.csv --mode adjust
 `,
       ),
-  ).action(async (tableName: string, file: string, options: DbOptions & { batchSize: number }) => {
+  ).action(async (tableName: string, file: string, options: DbOptions & { batchSize: number; mode: 'set' | 'adjust' }) => {
     await runWithDb('import', options, async (db) => {
-      const table = csvTable(tableName);
+      if (options.mode === 'adjust' && tableName !== 'stock_items') throw new UsageError('--mode adjust is for stock_items only');
+      const table = options.mode === 'adjust' ? (stockAdjustmentsCsv as CsvTable<unknown>) : csvTable(tableName);
       const started = Date.now();
       const bar = startProgress({ label: `import ${table.name}`, total: 1, bytes: true });
       try {

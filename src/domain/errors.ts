@@ -11,6 +11,20 @@ export type DomainError =
       readonly requested: Quantity;
       readonly available: Quantity;
       readonly message: string;
+      /** For a removal of on-hand stock: where, how much is on hand and held, and which field asked. */
+      readonly location?: string;
+      readonly onHand?: Quantity;
+      readonly held?: Quantity;
+      readonly field?: string;
+    }
+  /** A count sent with the on-hand its client last saw, which is no longer the on-hand. */
+  | {
+      readonly code: 'STALE_QUANTITY';
+      readonly sku: string;
+      readonly location: string;
+      readonly expected: Quantity;
+      readonly current: Quantity;
+      readonly message: string;
     }
   | { readonly code: 'RECORD_NOT_FOUND'; readonly resource: string; readonly id: string; readonly message: string }
   /** A trigger or transition not allowed in the current state. */

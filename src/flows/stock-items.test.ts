@@ -90,9 +90,10 @@ describe.each(enginesUnderTest())('stock item flows on %s', (engine) => {
     const item = await createStockItem(ctx, { skuCode: sku.code, stockLocationId: (await aLocation(db.kysely)).id, quantity: 10 });
     await inTransaction(db, (trx) => createReservation(trx, { stockItemId: item.id, quantity: qty(6), status: 'pending' }));
     const error = await domainError(updateStockItem(ctx, item.id, { quantity: 5 }));
-    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'quantity' });
-    expect(error.message).toMatch(/6 is reserved by placed orders/);
-    expect(await domainError(updateStockItem(ctx, item.id, { delta: -5 }))).toMatchObject({ code: 'VALIDATION_ERROR', field: 'delta' });
+    expect(error).toMatchObject({ code: 'INSUFFICIENT_STOCK', field: 'quantity', sku: sku.code, held: qty(6), requested: qty(5), available: qty(4) });
+    expect(error.message).toMatch(/10 on hand, 6 held by orders, so at most 4 can be removed/);
+    expect(await domainError(updateStockItem(ctx, item.id, { delta: -5 }))).toMatchObject({ code: 'INSUFFICIENT_STOCK', field: 'delta', requested: qty(5) });
+    expect((await ledger(item.id)).map((m) => m.delta)).toEqual([10]);
     expect((await updateStockItem(ctx, item.id, { quantity: 6 })).quantity).toBe(6);
   });
 
@@ -106,5 +107,34 @@ describe.each(enginesUnderTest())('stock item flows on %s', (engine) => {
     expect(await domainError(updateStockItem(ctx, item.id, { delta: 1, reason: 'order_approved' }))).toMatchObject({ field: 'reason' });
     expect(await domainError(updateStockItem(ctx, item.id, { delta: 1, status: 'lost' }))).toMatchObject({ field: 'status' });
     expect((await ledger(item.id))).toHaveLength(1);
+  });
+
+  it('records the reason of an adjustment, and refuses a reason that points the other way', async () => {
+    const sku = await aSku(db.kysely);
+    const item = await createStockItem(ctx, { skuCode: sku.code, stockLocationId: (await aLocation(db.kysely)).id, quantity: 10 });
+    await updateStockItem(ctx, item.id, { delta: 4, reason: 'received', reference: 'PO-7' });
+    await updateStockItem(ctx, item.id, { delta: -1, reason: 'damaged' });
+    await updateStockItem(ctx, item.id, { quantity: 12, reason: 'count_correction' });
+    expect(await domainError(updateStockItem(ctx, item.id, { delta: -1, reason: 'received' }))).toMatchObject({ code: 'VALIDATION_ERROR', field: 'reason' });
+    expect(await domainError(updateStockItem(ctx, item.id, { delta: 1, reason: 'lost' }))).toMatchObject({ code: 'VALIDATION_ERROR', field: 'reason' });
+    expect(await domainError(updateStockItem(ctx, item.id, { delta: 1, reason: 'gift' }))).toMatchObject({ code: 'VALIDATION_ERROR', field: 'reason' });
+    expect(await domainError(updateStockItem(ctx, item.id, { delta: 0 }))).toMatchObject({ code: 'VALIDATION_ERROR', field: 'delta' });
+    expect((await ledger(item.id)).map((m) => [m.reason, m.delta, m.quantity_after, m.reference])).toEqual([
+      ['initial', 10, 10, null], ['received', 4, 14, 'PO-7'], ['damaged', -1, 13, null], ['count_correction', -1, 12, null],
+    ]);
+    await onHandEqualsLedger(item.id);
+  });
+
+  it('counts with the expected on-hand: a stale count changes nothing and names the current quantity', async () => {
+    const sku = await aSku(db.kysely);
+    const item = await createStockItem(ctx, { skuCode: sku.code, stockLocationId: (await aLocation(db.kysely)).id, quantity: 10 });
+    await updateStockItem(ctx, item.id, { delta: -2 });
+    const stale = await domainError(updateStockItem(ctx, item.id, { quantity: 15, expectedQuantity: 10, reason: 'count_correction', status: 'out_of_stock' }));
+    expect(stale).toMatchObject({ code: 'STALE_QUANTITY', sku: sku.code, expected: qty(10), current: qty(8) });
+    expect(await db.kysely.selectFrom('stock_items').select(['quantity', 'status']).where('id', '=', item.id).executeTakeFirstOrThrow()).toEqual({ quantity: 8, status: 'in_stock' });
+    expect((await updateStockItem(ctx, item.id, { quantity: 15, expectedQuantity: 8, reason: 'count_correction' })).quantity).toBe(15);
+    expect((await updateStockItem(ctx, item.id, { quantity: 15, expectedQuantity: 15 })).quantity).toBe(15);
+    expect(await domainError(updateStockItem(ctx, item.id, { delta: 1, expectedQuantity: 15 }))).toMatchObject({ field: 'expected_quantity' });
+    expect((await ledger(item.id)).map((m) => m.delta)).toEqual([10, -2, 7]);
   });
 });

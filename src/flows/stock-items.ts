@@ -1,20 +1,19 @@
 // Stock items as a merchant manages them: create one per SKU × location, count it (absolute
-// quantity) or adjust it (delta), mark it in/out of stock. Each call is one transaction; every
-// change of on-hand goes through the ledger (a movement with reason and reference), and any
-// increase gives backordered orders their chance at the new stock (onStockArrived).
+// quantity, optionally compared with the expected on-hand) or adjust it (delta), with a
+// reason, and mark it in/out of stock. Each call is one transaction; every change of on-hand
+// goes through the ledger (flows/stock-changes.ts: a movement with reason and reference), and
+// any increase gives backordered orders their chance at the new stock (onStockArrived).
 // Quantities here are decimals as the user wrote them (2, "2.5"), not scaled Quantity values.
 import { fail, notFound, validation } from '../domain/errors.js';
-import { ZERO, isQuantityError, isWhole, parseQuantity, qty, sub, toDecimal, type Quantity } from '../domain/quantity.js';
 import { newId } from '../store/ids.js';
 import type { Row } from '../store/schema.js';
-import { applyMovement, isMovementReason, lockStockItems, type MovementReason } from '../store/stock-ledger.js';
+import { applyMovement } from '../store/stock-ledger.js';
 import { inTransaction, isUniqueViolation, type Trx } from '../store/transaction.js';
 import type { FlowContext } from './context.js';
 import { onStockArrived } from './stock-arrived.js';
+import { changeOnHand, parseChange, parseReason, parseStock } from './stock-changes.js';
 
 export type StockStatus = 'in_stock' | 'out_of_stock';
-/** Reasons a merchant may give to a manual change; the others belong to order flows. */
-export const MANUAL_REASONS = ['adjustment', 'import'] as const satisfies readonly MovementReason[];
 
 export interface NewStockItem {
   readonly skuId?: string; readonly skuCode?: string;
@@ -55,6 +54,8 @@ export interface StockItemChange {
   readonly quantity?: number | string;
   /** Signed change of on-hand. */
   readonly delta?: number | string;
+  /** With `quantity`: the on-hand the client last saw; refused (STALE_QUANTITY) when it is no longer that. */
+  readonly expectedQuantity?: number | string;
   readonly status?: string;
   readonly reason?: string;
   readonly reference?: string | null;
@@ -63,36 +64,22 @@ export interface StockItemChange {
 
 export async function updateStockItem(ctx: FlowContext, id: string, change: StockItemChange): Promise<Row<'stock_items'>> {
   return inTransaction(ctx.db, async (trx) => {
-    if (change.quantity !== undefined && change.delta !== undefined) throw validation('delta', 'give either quantity or delta, not both');
-    const [item] = await lockStockItems(trx, [id]);
+    const item = await trx.selectFrom('stock_items').selectAll().where('id', '=', id).executeTakeFirst();
     if (!item) throw notFound('stock_item', id);
-    const sku = await trx.selectFrom('skus').selectAll().where('id', '=', item.sku_id).executeTakeFirstOrThrow();
-    const current = qty(item.quantity);
-    const reserved = qty(item.reserved_quantity);
-    let delta: Quantity = ZERO;
-    let field: 'quantity' | 'delta' = 'quantity';
-    if (change.quantity !== undefined) delta = sub(parseStock(change.quantity, sku, 'quantity'), current);
-    if (change.delta !== undefined) {
-      field = 'delta';
-      delta = parseDelta(change.delta, sku);
-      if (current + delta < 0) throw validation('delta', `${sku.code} has ${item.quantity} on hand; cannot remove ${toDecimal(sub(ZERO, delta))}`);
+    const sku = await trx.selectFrom('skus').select(['code', 'quantity_decimal']).where('id', '=', item.sku_id).executeTakeFirstOrThrow();
+    const stockChange = parseChange(change, sku);
+    const reason = parseReason(change.reason);
+    const status = change.status === undefined ? undefined : parseStatus(change.status);
+    if (status !== undefined || change.reference !== undefined || change.metadata !== undefined) {
+      await trx.updateTable('stock_items').set({
+        updated_at: ctx.now(),
+        ...(status !== undefined ? { status } : {}),
+        ...(change.reference !== undefined ? { reference: change.reference } : {}),
+        ...(change.metadata !== undefined ? { metadata: JSON.stringify(change.metadata) } : {}),
+      }).where('id', '=', id).execute();
     }
-    const after = current + delta;
-    if (delta < 0 && after < reserved) {
-      throw validation(field, `cannot set ${sku.code} on hand to ${toDecimal(after as Quantity)}: ${item.reserved_quantity} is reserved by placed orders, and a count cannot go below what orders hold`);
-    }
-    const reason = change.reason ?? 'adjustment';
-    if (!isMovementReason(reason) || !(MANUAL_REASONS as readonly string[]).includes(reason)) {
-      throw validation('reason', `reason must be one of ${MANUAL_REASONS.join(', ')}`);
-    }
-    const status = change.status === undefined ? item.status : parseStatus(change.status);
-    await trx.updateTable('stock_items').set({
-      status, updated_at: ctx.now(),
-      ...(change.reference !== undefined ? { reference: change.reference } : {}),
-      ...(change.metadata !== undefined ? { metadata: JSON.stringify(change.metadata) } : {}),
-    }).where('id', '=', id).execute();
-    if (delta !== 0) await applyMovement(trx, { stockItemId: id, delta, reason, reference: change.reference ?? null });
-    if (delta > 0 || (status === 'in_stock' && item.status === 'out_of_stock')) {
+    const changed = stockChange ? await changeOnHand(trx, { item, change: stockChange, reason, reference: change.reference }) : undefined;
+    if ((changed && changed.delta > 0) || (status === 'in_stock' && item.status === 'out_of_stock')) {
       await onStockArrived(trx, { skuCode: sku.code, stockLocationId: item.stock_location_id });
     }
     return trx.selectFrom('stock_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -117,20 +104,6 @@ async function findLocation(trx: Trx, input: NewStockItem): Promise<Row<'stock_l
   const location = await q.executeTakeFirst();
   if (!location) throw notFound('stock_location', input.stockLocationId ?? input.stockLocationCode ?? '');
   return location;
-}
-
-/** A non-negative on-hand count: whole units unless the SKU is sold in decimals. */
-function parseStock(raw: unknown, sku: Row<'skus'>, field: string): Quantity {
-  const q = parseDelta(raw, sku, field);
-  if (q < 0) throw validation(field, `${field} of ${sku.code} cannot be negative: ${String(raw)}`);
-  return q;
-}
-
-function parseDelta(raw: unknown, sku: Row<'skus'>, field = 'delta'): Quantity {
-  const q = parseQuantity(raw);
-  if (isQuantityError(q)) throw validation(field, `${field} must be a number with at most 4 decimals, not ${JSON.stringify(raw)}`);
-  if (!sku.quantity_decimal && !isWhole(q)) throw validation(field, `${sku.code} is counted in whole units, not ${String(raw)}`);
-  return q;
 }
 
 function parseStatus(raw: string): StockStatus {

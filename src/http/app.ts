@@ -25,6 +25,7 @@ import { loggerOptions, type LogDestination } from './logging.js';
 import { installOps } from './ops.js';
 import { lookup, resources } from './resources/index.js';
 import { registerResource } from './resources/routes.js';
+import { registerStockAdjustments } from './stock-adjustments.js';
 
 export interface AppDeps {
   readonly db: Db;
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const routeDeps = { lookup, mode: config.mode, api: (request: Parameters<typeof requireAuth>[0]) => ({ flow, auth: requireAuth(request), request }) };
   for (const resource of resources) registerResource(app, resource, routeDeps);
   await magentoApi(app, { db: deps.db, key: signing, ttlSeconds: config.tokenTtlSeconds, now, flow });
+  registerStockAdjustments(app, { flow, mode: config.mode });
   await app.register(adminStatic);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async () => ({ api: '/api', openapi: '/openapi.json', docs: '/docs', admin: '/admin' }));

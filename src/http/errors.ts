@@ -8,7 +8,7 @@ import { toDecimal } from '../domain/quantity.js';
 export type ErrorCode =
   | DomainError['code']
   | 'UNAUTHORIZED' | 'INVALID_TOKEN' | 'FORBIDDEN' | 'KEY_NOT_INCLUDED_IN_URL' | 'BAD_REQUEST'
-  | 'NOT_ACCEPTABLE' | 'UNSUPPORTED_MEDIA_TYPE' | 'RATE_LIMITED' | 'INTERNAL_ERROR';
+  | 'NOT_ACCEPTABLE' | 'UNSUPPORTED_MEDIA_TYPE' | 'RATE_LIMITED' | 'INTERNAL_ERROR' | 'PRECONDITION_FAILED';
 
 export const STATUS: Record<ErrorCode, number> = {
   VALIDATION_ERROR: 422,
@@ -17,6 +17,8 @@ export const STATUS: Record<ErrorCode, number> = {
   RECORD_NOT_FOUND: 404,
   RECORD_NOT_UNIQUE: 409,
   CONFLICT: 409,
+  STALE_QUANTITY: 409,
+  PRECONDITION_FAILED: 412,
   LOCKED: 423,
   UNAUTHORIZED: 401,
   INVALID_TOKEN: 401,
@@ -65,7 +67,18 @@ export function fromDomainError(e: DomainError): ErrorObject {
       return errorObject(e.code, e.message, { pointer: attributePointer(e.field) });
     case 'INSUFFICIENT_STOCK':
       return errorObject(e.code, e.message, {
-        meta: { sku_code: e.sku, requested: toDecimal(e.requested), available: toDecimal(e.available) },
+        ...(e.field !== undefined ? { pointer: attributePointer(e.field) } : {}),
+        meta: {
+          sku_code: e.sku, requested: toDecimal(e.requested), available: toDecimal(e.available),
+          ...(e.location !== undefined ? { stock_location_code: e.location } : {}),
+          ...(e.onHand !== undefined ? { on_hand: toDecimal(e.onHand) } : {}),
+          ...(e.held !== undefined ? { held: toDecimal(e.held) } : {}),
+        },
+      });
+    case 'STALE_QUANTITY':
+      return errorObject(e.code, e.message, {
+        pointer: attributePointer('expected_quantity'),
+        meta: { sku_code: e.sku, stock_location_code: e.location, expected_quantity: toDecimal(e.expected), current_quantity: toDecimal(e.current) },
       });
     case 'RECORD_NOT_FOUND':
       return errorObject(e.code, e.message, { meta: { resource: e.resource, id: e.id } });

@@ -1,6 +1,6 @@
 // Streams a table out as CSV (csv-stringify) page by page (keyset pagination, so memory
 // stays flat and both engines behave the same), with a header row. The columns are exactly
-// the import columns, so an export imports back unchanged.
+// the import columns (less the import-only ones), so an export imports back unchanged.
 import { createWriteStream } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -23,7 +23,7 @@ export async function exportCsv(db: Db, table: CsvTable<unknown>, out: string | 
       options.onRows?.(count);
     }
   }
-  const columns = table.columns.map((c) => c.name);
+  const columns = table.columns.filter((c) => !c.importOnly).map((c) => c.name);
   const csv = stringify({ header: true, columns, cast: { boolean: (b) => (b ? 'true' : 'false') } });
   const destination = typeof out === 'string' ? createWriteStream(out) : out;
   await pipeline(Readable.from(rows()), csv, destination, { end: typeof out === 'string' });

@@ -9,6 +9,8 @@ export interface CsvColumn {
   readonly name: string;
   readonly required?: boolean;
   readonly help: string;
+  /** Read on import, never exported (a condition or a note about the change, not stored state). */
+  readonly importOnly?: boolean;
 }
 
 export interface Located<Row> {

@@ -1,10 +1,14 @@
-// stock_items as CSV: sku_code, stock_location_code, quantity, status. Upsert by
-// (sku_code, stock_location_code). A quantity change is written as an 'import' stock movement
-// of the difference, so on_hand = Σ movements still holds. Existing rows are locked FOR UPDATE
+// stock_items as CSV: sku_code, stock_location_code, quantity, status (and optionally
+// expected_quantity, reason). Upsert by (sku_code, stock_location_code). A quantity change is
+// written as an 'import' stock movement (or the row's reason) of the difference, so
+// on_hand = Σ movements still holds, and announced as stock_items.update to webhooks. A row
+// with expected_quantity fails when on-hand is no longer that (compare-and-set). Existing rows are locked FOR UPDATE
 // in id order before they are compared, and a quantity below what open orders have reserved
 // is refused (it would oversell). Stock that arrives serves backordered orders first.
 import { sql } from 'kysely';
-import { isWhole, sub, toDecimalString, parseQuantity, type Quantity } from '../domain/quantity.js';
+import { MANUAL_REASONS, directionRefusal, type ManualReason } from '../domain/ledger/stock-change.js';
+import { isWhole, sub, toDecimal, toDecimalString, parseQuantity, type Quantity } from '../domain/quantity.js';
+import { enqueueEvent } from '../store/outbox.js';
 import { onStockArrived } from '../flows/stock-arrived.js';
 import { newId } from '../store/ids.js';
 import type { Trx } from '../store/transaction.js';
@@ -18,6 +22,8 @@ export interface StockItemRow {
   readonly locationCode: string;
   readonly quantity: Quantity;
   readonly status: 'in_stock' | 'out_of_stock' | undefined;
+  readonly expected?: Quantity | null | undefined;
+  readonly reason?: ManualReason | null | undefined;
 }
 
 export const stockItemsCsv: CsvTable<StockItemRow> = {
@@ -27,6 +33,8 @@ export const stockItemsCsv: CsvTable<StockItemRow> = {
     { name: 'stock_location_code', required: true, help: 'stock location code (must exist)' },
     { name: 'quantity', required: true, help: 'on-hand quantity, ≥ 0, at least the reserved quantity' },
     { name: 'status', help: 'in_stock (default) or out_of_stock' },
+    { name: 'expected_quantity', help: 'the on-hand last seen; the import fails if on-hand differs (a stock item not yet there has 0)', importOnly: true },
+    { name: 'reason', help: 'reason recorded on the movement: import (default), count_correction, received, … (see --mode adjust)', importOnly: true },
   ],
   read(cells: Cells): StockItemRow {
     const quantity = cells.quantity('quantity');
@@ -36,6 +44,8 @@ export const stockItemsCsv: CsvTable<StockItemRow> = {
       locationCode: cells.requiredText('stock_location_code'),
       quantity,
       status: cells.oneOf('status', ['in_stock', 'out_of_stock'] as const) ?? (cells.has('status') ? 'in_stock' : undefined),
+      expected: cells.quantity('expected_quantity'),
+      reason: cells.oneOf('reason', MANUAL_REASONS),
     };
   },
   key: (row) => `${row.skuCode}\u0000${row.locationCode}`,
@@ -60,6 +70,7 @@ export const stockItemsCsv: CsvTable<StockItemRow> = {
 
 class StockItemsWriter implements BatchWriter<StockItemRow> {
   private readonly locations = new Map<string, string>();
+  private listening: boolean | undefined;
 
   constructor(
     private readonly trx: Trx,
@@ -96,7 +107,14 @@ class StockItemsWriter implements BatchWriter<StockItemRow> {
       const current = existing.get(`${r.skuId}\u0000${r.locationId}`);
       const before = current ? (parseQuantity(current.quantity) as Quantity) : (0 as Quantity);
       const reserved = current ? (parseQuantity(current.reserved_quantity) as Quantity) : (0 as Quantity);
-      if (r.row.quantity < reserved) {
+      if (r.row.expected !== null && r.row.expected !== undefined && r.row.expected !== before) {
+        throw new ImportError(r.line, 'expected_quantity', `${r.row.skuCode} at ${r.row.locationCode} has ${toDecimalString(before)} on hand, not the expected ${toDecimalString(r.row.expected)}`);
+      }
+      const reason = r.row.reason ?? 'import';
+      if (directionRefusal(reason, sub(r.row.quantity, before))) {
+        throw new ImportError(r.line, 'reason', `${reason} cannot take on-hand from ${toDecimalString(before)} to ${toDecimalString(r.row.quantity)}`);
+      }
+      if (r.row.quantity < before && r.row.quantity < reserved) {
         throw new ImportError(r.line, 'quantity', `${toDecimalString(r.row.quantity)} is below the ${toDecimalString(reserved)} reserved by open orders`);
       }
       const status = r.row.status ?? current?.status ?? 'in_stock';
@@ -106,7 +124,7 @@ class StockItemsWriter implements BatchWriter<StockItemRow> {
       }
       if (current) counts.updated++;
       else counts.inserted++;
-      changes.push({ ...r, id: current?.id ?? newId('si'), delta: sub(r.row.quantity, before), status });
+      changes.push({ ...r, id: current?.id ?? newId('si'), delta: sub(r.row.quantity, before), status, reason, reserved });
     }
     if (changes.length === 0) return;
 
@@ -127,14 +145,28 @@ class StockItemsWriter implements BatchWriter<StockItemRow> {
     const ids = new Map(written.map((w) => [`${w.sku_id}\u0000${w.stock_location_id}`, w.id]));
     const moved = changes.filter((c) => c.delta !== 0);
     if (moved.length === 0) return;
-    await this.trx
-      .insertInto('stock_movements')
-      .values(moved.map((c) => ({
-        id: newId('mov'), stock_item_id: ids.get(`${c.skuId}\u0000${c.locationId}`) ?? c.id, stock_location_id: c.locationId, sku_code: c.row.skuCode,
-        delta: toDecimalString(c.delta), reason: 'import', quantity_after: toDecimalString(c.row.quantity),
-      })))
-      .execute();
+    const movements = moved.map((c) => ({
+      id: newId('mov'), stock_item_id: ids.get(`${c.skuId}\u0000${c.locationId}`) ?? c.id, stock_location_id: c.locationId, sku_code: c.row.skuCode,
+      delta: toDecimalString(c.delta), reason: c.reason, quantity_after: toDecimalString(c.row.quantity),
+    }));
+    await this.trx.insertInto('stock_movements').values(movements).execute();
+    await this.announce(moved.map((c, i) => ({ change: c, movement: movements[i]! })));
     await this.serveBackorders(moved.filter((c) => c.delta > 0 && c.status === 'in_stock'));
+  }
+
+  /** stock_items.update for each movement, as the ledger sends it; nothing is read when no webhook listens. */
+  private async announce(moves: readonly { change: { reserved: Quantity }; movement: { id: string; stock_item_id: string; sku_code: string; stock_location_id: string; delta: string; reason: string; quantity_after: string } }[]) {
+    if (this.listening === undefined) {
+      this.listening = (await this.trx.selectFrom('webhooks').select('id').where('topic', '=', 'stock_items.update').where('disabled_at', 'is', null).limit(1).executeTakeFirst()) !== undefined;
+    }
+    if (!this.listening) return;
+    for (const { change, movement: m } of moves) {
+      await enqueueEvent(this.trx, 'stock_items.update', {
+        id: m.stock_item_id, sku_code: m.sku_code, stock_location_id: m.stock_location_id, quantity: Number(m.quantity_after),
+        reserved_quantity: toDecimal(change.reserved), delta: Number(m.delta), reason: m.reason, quantity_after: Number(m.quantity_after),
+        movement_id: m.id, reference: null,
+      });
+    }
   }
 
   /** Stock that arrived serves backordered demand first (flows/stock-arrived.ts). */

@@ -8,6 +8,7 @@
 // - callers that must read-then-decide lock the stock items first, always in id order.
 import { sql } from 'kysely';
 import { fail, notFound, validation } from '../domain/errors.js';
+import { MANUAL_REASONS } from '../domain/ledger/stock-change.js';
 import { ZERO, clampZero, qty, sub, toDecimal, toDecimalString, type Quantity } from '../domain/quantity.js';
 import { newId } from './ids.js';
 import { enqueueEvent } from './outbox.js';
@@ -20,8 +21,9 @@ export { loadRoutingStock, type RoutingStock, type RoutingLocation, type Routing
 export type StockItemRow = Row<'stock_items'>;
 export type ReservationRow = Row<'stock_reservations'>;
 
+/** Every reason a movement records: the manual ones a client gives, and the system's own. */
 export const MOVEMENT_REASONS = [
-  'initial', 'adjustment', 'import', 'order_approved', 'shipment_decrement', 'source_selection',
+  ...MANUAL_REASONS, 'initial', 'order_approved', 'shipment_decrement', 'source_selection',
   'transfer_out', 'transfer_in', 'order_cancelled', 'shipment_cancelled', 'return_restock',
 ] as const;
 export type MovementReason = (typeof MOVEMENT_REASONS)[number];
@@ -50,8 +52,13 @@ export interface MovementInput {
   readonly metadata?: Record<string, unknown> | undefined;
 }
 
+export interface Moved {
+  readonly quantityAfter: Quantity;
+  readonly movementId: string;
+}
+
 /** Changes on-hand by `delta` and appends the movement; refuses to go below 0 (INSUFFICIENT_STOCK). */
-export async function applyMovement(trx: Trx, m: MovementInput): Promise<{ quantityAfter: Quantity }> {
+export async function applyMovement(trx: Trx, m: MovementInput): Promise<Moved> {
   if (m.delta >= 0) return move(trx, m);
   const settle = await watchAvailability(trx, m.stockItemId);
   const result = await move(trx, m);
@@ -59,34 +66,64 @@ export async function applyMovement(trx: Trx, m: MovementInput): Promise<{ quant
   return result;
 }
 
-async function move(trx: Trx, m: MovementInput): Promise<{ quantityAfter: Quantity }> {
+export interface ConditionalMovement extends MovementInput {
+  /** A removal may not leave less on hand than orders hold (manual changes). */
+  readonly keepHeld?: boolean | undefined;
+  /** Compare-and-set: move only while on-hand is exactly this. */
+  readonly expected?: Quantity | undefined;
+}
+
+/**
+ * applyMovement with more conditions in the same UPDATE; returns undefined (and changes
+ * nothing) when on-hand would go below 0, below what is held (keepHeld), or is not `expected`.
+ */
+export async function applyMovementIf(trx: Trx, m: ConditionalMovement): Promise<Moved | undefined> {
+  if (m.delta >= 0) return moveIf(trx, m);
+  const settle = await watchAvailability(trx, m.stockItemId);
+  const result = await moveIf(trx, m);
+  if (result) await settle();
+  return result;
+}
+
+async function move(trx: Trx, m: MovementInput): Promise<Moved> {
+  const moved = await moveIf(trx, m);
+  if (moved) return moved;
+  const item = await findItem(trx, m.stockItemId);
+  throw fail({
+    code: 'INSUFFICIENT_STOCK', sku: item.sku_code, requested: sub(ZERO, m.delta), available: qty(item.quantity),
+    message: `not enough ${item.sku_code} on hand: requested ${toDecimal(sub(ZERO, m.delta))}, on hand ${item.quantity}`,
+  });
+}
+
+async function moveIf(trx: Trx, m: ConditionalMovement): Promise<Moved | undefined> {
   if (m.delta === 0) throw validation('delta', 'a stock movement must change the quantity (delta 0)');
   const d = toDecimalString(m.delta);
-  const row = await trx
+  let update = trx
     .updateTable('stock_items')
     .set({ quantity: sql`quantity + ${d}::numeric`, updated_at: sql`now()` })
     .where('id', '=', m.stockItemId)
-    .where(sql<boolean>`quantity + ${d}::numeric >= 0`)
-    .returning(['id', 'sku_id', 'sku_code', 'stock_location_id', 'quantity', 'reserved_quantity'])
-    .executeTakeFirst();
+    .where(sql<boolean>`quantity + ${d}::numeric >= 0`);
+  if (m.keepHeld && m.delta < 0) update = update.where(sql<boolean>`quantity + ${d}::numeric >= reserved_quantity`);
+  if (m.expected !== undefined) update = update.where(sql<boolean>`quantity = ${toDecimalString(m.expected)}::numeric`);
+  const row = await update.returning(['id', 'sku_id', 'sku_code', 'stock_location_id', 'quantity', 'reserved_quantity']).executeTakeFirst();
   if (!row) {
-    const item = await findItem(trx, m.stockItemId);
-    throw fail({
-      code: 'INSUFFICIENT_STOCK', sku: item.sku_code, requested: sub(ZERO, m.delta), available: qty(item.quantity),
-      message: `not enough ${item.sku_code} on hand: requested ${toDecimal(sub(ZERO, m.delta))}, on hand ${item.quantity}`,
-    });
+    await findItem(trx, m.stockItemId); // RECORD_NOT_FOUND rather than a refusal for a missing item
+    return undefined;
   }
+  const movementId = newId('mov');
   await trx.insertInto('stock_movements').values({
-    id: newId('mov'), stock_item_id: row.id, stock_location_id: row.stock_location_id, sku_code: row.sku_code,
+    id: movementId, stock_item_id: row.id, stock_location_id: row.stock_location_id, sku_code: row.sku_code,
     delta: d, reason: m.reason, quantity_after: row.quantity,
     order_id: m.orderId ?? null, shipment_id: m.shipmentId ?? null, stock_transfer_id: m.stockTransferId ?? null,
     return_id: m.returnId ?? null, reference: m.reference ?? null, metadata: JSON.stringify(m.metadata ?? {}),
   }).execute();
+  // `quantity` is kept for existing subscribers; `quantity_after` names it as the ledger does.
   await enqueueEvent(trx, 'stock_items.update', {
     id: row.id, sku_code: row.sku_code, stock_location_id: row.stock_location_id, quantity: row.quantity,
-    reserved_quantity: row.reserved_quantity, delta: Number(d), reason: m.reason,
+    reserved_quantity: row.reserved_quantity, delta: Number(d), reason: m.reason, quantity_after: row.quantity,
+    movement_id: movementId, reference: m.reference ?? null,
   });
-  return { quantityAfter: qty(row.quantity) };
+  return { quantityAfter: qty(row.quantity), movementId };
 }
 
 export interface ReservationInput {

@@ -1,5 +1,5 @@
 // Browser test of the inventory side of the admin UI against the real server: log in, read
-// the SKU × location grid, adjust a quantity with a reason and find it in the movement
+// the SKU × location grid, count a quantity with a note and find it in the movement
 // history, see the locations with coordinates, reorder an inventory model's priorities.
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -55,17 +55,17 @@ describe('admin UI: inventory, locations, models (Chromium)', () => {
     await w.shot('grid');
   });
 
-  it('adjusts a quantity inline, refuses a negative one at the field, and records the reason', async () => {
+  it('counts a quantity inline, refuses a negative one at the field, and records the reason', async () => {
     const { page } = w;
-    await page.getByRole('button', { name: 'Adjust MUG at WH-NORTH' }).click();
-    const form = page.getByRole('form', { name: 'Adjust MUG at WH-NORTH' });
-    await form.getByLabel('On hand').fill('-2');
+    await page.getByRole('button', { name: 'Count MUG at WH-NORTH' }).click();
+    const form = page.getByRole('form', { name: 'Count MUG at WH-NORTH' });
+    await form.getByLabel('On hand counted').fill('-2');
     await form.getByRole('button', { name: 'Save' }).click();
     await eventually(() => form.locator('.field-error').textContent()).toContain('0 or more');
-    expect(await form.getByLabel('On hand').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('On hand counted').getAttribute('aria-invalid')).toBe('true');
     await w.shot('adjust-refused');
-    await form.getByLabel('On hand').fill('7');
-    await form.getByLabel('Reason').fill('stock count');
+    await form.getByLabel('On hand counted').fill('7');
+    await form.getByLabel('Note').fill('stock count');
     await form.getByRole('button', { name: 'Save' }).click();
     await eventually(() => cell(page, 'MUG', 'WH-NORTH')).toEqual({ onHand: '7', reserved: '0', available: '7' });
     expect(await levels(server.api, 'MUG', 'WH-NORTH')).toEqual({ onHand: 7, reserved: 0 });
@@ -75,7 +75,7 @@ describe('admin UI: inventory, locations, models (Chromium)', () => {
     await page.getByRole('heading', { name: 'Movements of MUG at WH-NORTH' }).waitFor();
     const rows = page.locator('tbody tr');
     await eventually(() => rows.count()).toBe(2);
-    expect(await rows.nth(0).textContent()).toMatch(/\+6.*7.*adjustment.*stock count/);
+    expect(await rows.nth(0).textContent()).toMatch(/\+6.*7.*count correction.*stock count/);
     expect(await rows.nth(1).textContent()).toMatch(/\+1.*1.*initial/);
     await w.shot('movements');
   });

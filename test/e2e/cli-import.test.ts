@@ -79,4 +79,16 @@ describe('stockroute import and export', { timeout: 300_000 }, () => {
     expect(help.stdout).toContain('$ stockroute import stock_items stock.csv');
     expect((await stockroute(['export', '--help'])).stdout).toContain('$ stockroute export stock_items stock.csv');
   });
+
+  // Refusals of adjust rows are covered in process (src/io/stock-adjustments-csv.test.ts).
+  it('applies stock changes with --mode adjust, and refuses the mode for other tables', async () => {
+    const receipts = csvFile(['sku_code,stock_location_code,delta,reason,reference', 'TSH-1,chicago,5,received,ASN-9', 'TSH-1,chicago,-1,damaged,']);
+    const run = await stockroute(['import', 'stock_items', receipts, '--mode', 'adjust', ...db]);
+    expect(run, run.stderr).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('2 updated');
+    expect((await stockroute(['export', 'stock_items', ...db])).stdout).toContain('TSH-1,chicago,44,in_stock');
+    const skus = await stockroute(['import', 'skus', files.skus, '--mode', 'adjust', ...db]);
+    expect(skus.code).toBe(2);
+    expect(skus.stderr).toContain('--mode adjust is for stock_items only');
+  });
 });

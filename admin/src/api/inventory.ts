@@ -1,6 +1,6 @@
 // The inventory grid's data: a page of SKUs across every location, their stock items (with
-// reservations) and each SKU's salable quantity from its `inventory` block. Adjustments write
-// stock movements. Relationship linkage only comes with `include`, so every one read is included.
+// reservations) and each SKU's salable quantity from its `inventory` block. Receipts,
+// removals and counts write stock movements with their reason. Relationship linkage only comes with `include`, so every one read is included.
 import { fromApi, sub, toDecimal } from './quantity.js';
 import { create, getAll, getDoc, update } from './client.js';
 import { Included, relIds, type Resource } from './jsonapi.js';
@@ -61,14 +61,25 @@ export async function fetchGrid(page: number, search: string): Promise<Grid> {
   };
 }
 
-/** Sets the on-hand quantity; the server records the change as a stock movement with the reason. */
-export function adjustStock(itemId: string, quantity: number, reason: string) {
-  return update('stock_items', itemId, { attributes: { quantity, reference: reason, metadata: { reason } } });
+/** Reasons the server accepts for a removal (API.md: stock changes). */
+export const REMOVAL_REASONS = ['damaged', 'lost', 'adjustment'] as const;
+
+/** Adds or removes stock by a signed delta: the server applies it atomically, whatever else changes meanwhile. */
+export function changeStock(itemId: string, delta: number, reason: string, note: string) {
+  return update('stock_items', itemId, { attributes: { delta, reason, ...(note ? { reference: note } : {}) } });
 }
 
-export function createStockItem(skuId: string, locationId: string, quantity: number, reason: string) {
+/**
+ * Sets on-hand to a counted quantity, only if on-hand is still `expected` (what the counter
+ * saw); otherwise the server answers 409 STALE_QUANTITY with the current quantity.
+ */
+export function countStock(itemId: string, quantity: number, expected: number, note: string) {
+  return update('stock_items', itemId, { attributes: { quantity, expected_quantity: expected, reason: 'count_correction', ...(note ? { reference: note } : {}) } });
+}
+
+export function createStockItem(skuId: string, locationId: string, quantity: number, note: string) {
   return create('stock_items', {
-    attributes: { quantity, reference: reason, metadata: { reason } },
+    attributes: { quantity, ...(note ? { reference: note } : {}) },
     relationships: { sku: { data: { type: 'skus', id: skuId } }, stock_location: { data: { type: 'stock_locations', id: locationId } } },
   });
 }

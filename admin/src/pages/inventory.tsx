@@ -1,14 +1,22 @@
 // Inventory: SKUs × locations with on hand, reserved and available per cell, the SKU's
-// salable quantity, inline adjustments and a link to each stock item's movement history.
+// salable quantity, inline Receive / Remove / Count and a link to each stock item's movement
+// history.
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { adjustStock, cellKey, createStockItem, fetchGrid } from '../api/inventory.js';
+import { cellKey, changeStock, countStock, createStockItem, fetchGrid, type Cell } from '../api/inventory.js';
 import { Pager } from '../components/pager.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { formatQty } from '../components/format.js';
 import { Loading } from '../components/loading.js';
 import { useLoad } from '../components/use-load.js';
-import { AdjustForm } from './adjust-form.js';
+import { StockChangeForm, type ChangeKind, type ChangeRequest } from './stock-change-form.js';
+
+/** Sends a change from a cell's form: a delta for receipts and removals, a compared count otherwise. */
+function saveChange(cell: Cell | undefined, skuId: string, locationId: string, c: ChangeRequest) {
+  if (!cell) return createStockItem(skuId, locationId, c.quantity, c.note);
+  if (c.kind === 'count') return countStock(cell.item.id, c.quantity, c.expected, c.note);
+  return changeStock(cell.item.id, c.kind === 'receive' ? c.quantity : -c.quantity, c.reason, c.note);
+}
 
 export function InventoryPage() {
   const [params, setParams] = useSearchParams();
@@ -16,7 +24,7 @@ export function InventoryPage() {
   const search = params.get('sku') ?? '';
   const [searchInput, setSearchInput] = useState(search);
   const { data, error, loading, reload } = useLoad(() => fetchGrid(page, search), [page, search]);
-  const [editing, setEditing] = useState<string>();
+  const [editing, setEditing] = useState<{ key: string; kind: ChangeKind }>();
 
   function go(next: { page?: number; sku?: string }) {
     const p = new URLSearchParams();
@@ -76,11 +84,12 @@ export function InventoryPage() {
                       ) : (
                         <span className="empty">—</span>
                       )}
-                      {editing === key ? (
-                        <AdjustForm
+                      {editing?.key === key ? (
+                        <StockChangeForm
+                          kind={editing.kind}
                           label={label}
                           current={cell?.onHand ?? 0}
-                          onSave={(q, reason) => (cell ? adjustStock(cell.item.id, q, reason) : createStockItem(sku.id, loc.id, q, reason))}
+                          onSave={(c) => saveChange(cell, sku.id, loc.id, c)}
                           onDone={() => {
                             setEditing(undefined);
                             reload();
@@ -88,9 +97,11 @@ export function InventoryPage() {
                         />
                       ) : (
                         <div className="cell-actions">
-                          <button type="button" className="link" aria-label={`Adjust ${label}`} onClick={() => setEditing(key)}>
-                            Adjust
-                          </button>
+                          {(cell ? (['receive', 'remove', 'count'] as const) : (['count'] as const)).map((kind) => (
+                            <button key={kind} type="button" className="link" aria-label={`${kind[0]!.toUpperCase()}${kind.slice(1)} ${label}`} onClick={() => setEditing({ key, kind })}>
+                              {kind[0]!.toUpperCase()}{kind.slice(1)}
+                            </button>
+                          ))}
                           {cell ? (
                             <Link to={`/inventory/${cell.item.id}/movements`} aria-label={`Movement history of ${label}`}>
                               History

@@ -24,7 +24,7 @@
 // `column` maps to another column, `read` computes the value from the row, `quantity: true`
 // rejects more than 4 decimals, `hidden` never serialises it. Common attributes (reference,
 // reference_origin, metadata, created_at, updated_at) are added automatically.
-import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
+import type { ExpressionBuilder, Expression, Kysely, SqlBool } from 'kysely';
 import type { Static, TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { FlowContext } from '../../flows/context.js';
@@ -97,6 +97,9 @@ export interface ResourceDefinition<A extends Record<string, AttributeSpec> = Re
   /** PATCH attributes starting with `_` whose value is true; run after any attribute update. */
   /** A trigger may return the record's row as it left it, sparing the response a re-read. */
   readonly triggers?: Readonly<Record<`_${string}`, (api: ApiContext, id: string) => Promise<void | AnyRow>>>;
+  /** The record's entity tag (quoted): sent as ETag on a single GET/PATCH and compared with If-Match (conditional.ts). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly etag?: (db: Kysely<any>, row: AnyRow) => Promise<string>;
   /** Extra attributes on a single GET (e.g. a SKU's inventory). */
   readonly show?: (api: ApiContext, row: AnyRow) => Promise<Record<string, unknown>>;
   /** A single GET in one query: the row (in the caller's scope) with its extra attributes; replaces find + show. */

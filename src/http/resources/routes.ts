@@ -13,6 +13,7 @@ import { isToOne, type AnyRow, type ApiContext, type ResourceDefinition } from '
 import { findRow, listRows, loadIncluded, scoped, anyDb } from './load.js';
 import { createBodySchema, IdParams, ListQuerySchema, updateBodySchema, type Body } from './schemas.js';
 import { defaultCreate, defaultDelete, defaultUpdate } from './write.js';
+import { checkIfMatch } from './conditional.js';
 import { inTransaction, joinTransaction } from '../../store/transaction.js';
 
 export interface RouteDeps {
@@ -54,6 +55,7 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
   async function sendOne(request: FastifyRequest, reply: FastifyReply, api: ApiContext, id: string, status = 200, created?: Record<string, unknown>, fresh?: AnyRow) {
     const query = parseListQuery(request.url);
     const { row, extra: shown } = fresh ? { row: fresh, extra: {} } : def.findOne ? await def.findOne(api, id) : await findAndShow(api, def, id);
+    if (def.etag) reply.header('etag', await def.etag(anyDb(api), row));
     const { data, included } = await renderRows(deps, def, request, api, [row], query, { ...shown, ...created });
     if (status === 201) reply.header('location', data[0]?.links.self);
     return reply.code(status).type(MEDIA).send({ data: data[0], ...(query.include.length ? { included } : {}) });
@@ -132,6 +134,7 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     // instead of reading the record again (resources with extra attributes always re-read).
     const written = await inTransaction(api.flow.db, async (trx) => {
       const joined: ApiContext = { ...api, flow: { ...api.flow, db: joinTransaction(api.flow.db, trx) } };
+      await checkIfMatch(anyDb(joined), def, id, request.headers['if-match']);
       let row: AnyRow | undefined;
       if (Object.keys(input.attributes).length || Object.keys(input.relationships).length) {
         await (def.update ? def.update(joined, id, input) : defaultUpdate(joined, def, id, input));

@@ -1,6 +1,7 @@
 // Read-only views of the stock ledger: reserved_stocks (a stock item's running reserved
 // quantity, same id as the stock item), stock_reservations and stock_movements.
 import { Type } from 'typebox';
+import { MOVEMENT_REASONS } from '../../store/stock-ledger.js';
 import { defineResource } from './define.js';
 import { nullable } from './attribute-types.js';
 
@@ -46,7 +47,7 @@ export const stockMovements = defineResource({
   attributes: {
     sku_code: { schema: Type.String(), filter: true, sort: true },
     delta: { schema: Type.Number(), filter: true, sort: true },
-    reason: { schema: Type.String(), filter: true, sort: true },
+    reason: { schema: Type.String({ enum: [...MOVEMENT_REASONS] }), filter: true, sort: true },
     quantity_after: { schema: Type.Number(), filter: true },
     seq: { schema: Type.Integer(), filter: true, sort: true },
   },
