@@ -3,7 +3,8 @@
 // up, one admin is created and printed; placements spread over the three never oversell; each
 // webhook event reaches a local receiver exactly once; an Idempotency-Key replays on another
 // node; the three cart-reservation sweeps release every expired hold exactly once.
-// PostgreSQL comes from DATABASE_URL, or the local server .ci/run starts.
+// Needs PostgreSQL: like every PostgreSQL test it runs when DATABASE_URL is set (vitest.config.ts
+// includes *.postgres.test.ts only then; .ci/run sets it and starts the server).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,6 @@ import { aWorld, level, type World } from '../../src/flows/test-support/order-wo
 import { openDb, type Db } from '../../src/store/db.js';
 import { createTestDatabaseUrl } from '../../src/store/test-support/engines.js';
 
-process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
 const root = new URL('../../', import.meta.url).pathname;
 const MEDIA = 'application/vnd.api+json';
 

@@ -7,7 +7,8 @@ import { buildApp } from './app.js';
 import { testConfig } from './config.js';
 import { startTestApi, type TestApi } from './test-support/app.js';
 
-const REDIS = process.env.STOCKROUTE_REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Runs when STOCKROUTE_TEST_REDIS_URL names a Redis (vitest.config.ts; .ci/run starts one).
+const REDIS = process.env.STOCKROUTE_TEST_REDIS_URL ?? '';
 
 describe('rate limit across nodes', () => {
   let first: TestApi;
