@@ -3,6 +3,7 @@
 // planning with each of the five strategies. Warm-up, then ≥ 2,000 orders per case, cycling
 // through 256 different orders. Target: p99 ≤ 1 ms per order (wall clock); CPU time per
 // order is reported beside it, since on a busy machine the wall-clock tail measures waiting.
+// Then fewest_shipments (routing-fewest.ts): 10 and 50 lines, p50/p99 and proven share.
 import os from 'node:os';
 import { greatCircleTable } from '../src/domain/distance/great-circle.js';
 import type { RoutingProblem } from '../src/domain/routing.js';
@@ -11,6 +12,7 @@ import { selectSources } from '../src/domain/selection/index.js';
 import { planOrder } from '../src/domain/strategies/index.js';
 import type { Benchmark, CpuTiming, Figures, Timing } from './benchmark.js';
 import { busyMachineWarning, table, timeSync } from './benchmark.js';
+import { runFewest } from './routing-fewest.js';
 import { BENCH_WORLD, routingProblems } from './routing-problem.js';
 
 const TARGET_P99_US = 1_000;
@@ -67,6 +69,7 @@ export const benchmark: Benchmark = {
       rows.push([c.name, round1(timing.p50Us), round1(timing.p99Us), round1(timing.cpuP50Us), round1(timing.cpuP99Us), Math.round(timing.perSecond), pass ? 'pass' : 'FAIL']);
     }
     process.stdout.write(`${table(['case', 'p50 µs', 'p99 µs', 'cpu p50 µs', 'cpu p99 µs', 'orders/s', 'p99 ≤ 1 ms'], rows)}\n`);
+    runFewest(figures);
     const busy = busyMachineWarning();
     if (busy !== null) {
       process.stdout.write(`${busy}\n`);

@@ -1,7 +1,8 @@
 // Folds order outcomes into one scenario's figures: shipments per order (mean and
 // distribution over placed orders), share of split orders (more than one shipment), units
 // backordered / unfulfilled, great-circle km per unit shipped (unit-weighted mean and p95),
-// transfers, routing time (total, per-order p50 and p99, nearest rank) and ranking fallbacks.
+// transfers, routing time (total, per-order p50 and p99, nearest rank), ranking fallbacks and,
+// for fewest_shipments, the share of orders whose plan was proven to have the fewest shipments.
 import { add, toDecimal, ZERO } from '../domain/quantity.js';
 import type { OrderOutcome } from './outcome.js';
 import { scenarioLabel } from './types.js';
@@ -30,6 +31,8 @@ export interface ScenarioSummary {
   readonly routingMs: { readonly total: number; readonly p50: number | null; readonly p99: number | null };
   /** Orders whose ranking fell back to priority (distance ranking without coordinates). */
   readonly fallbacks: number;
+  /** fewest_shipments: orders whose plan was proven optimal ÷ orders routed; null otherwise. */
+  readonly provenShare: number | null;
 }
 
 export class ScenarioMetrics {
@@ -50,6 +53,8 @@ export class ScenarioMetrics {
   private readonly weights: number[] = [];
   private readonly times: number[] = [];
   private fallbacks = 0;
+  private optimised = 0;
+  private proven = 0;
 
   constructor(private readonly scenario: Scenario) {}
 
@@ -57,6 +62,10 @@ export class ScenarioMetrics {
     this.orders += 1;
     this.times.push(o.routingMs);
     if (o.fellBack) this.fallbacks += 1;
+    if (o.proven !== null) {
+      this.optimised += 1;
+      if (o.proven) this.proven += 1;
+    }
     this.unitsOrdered = add(this.unitsOrdered, o.unitsOrdered);
     this.unitsUnfulfilled = add(this.unitsUnfulfilled, o.unitsUnfulfilled);
     if (!o.placed) return;
@@ -104,6 +113,7 @@ export class ScenarioMetrics {
       transfers: { count: this.transfers, units: toDecimal(this.transferUnits) },
       routingMs: { total: sorted.reduce((a, b) => a + b, 0), p50: nearestRank(sorted, 0.5), p99: nearestRank(sorted, 0.99) },
       fallbacks: this.fallbacks,
+      provenShare: this.optimised === 0 ? null : this.proven / this.optimised,
     };
   }
 }

@@ -29,6 +29,8 @@ export interface OrderOutcome {
   readonly routingMs: number;
   /** The ranking asked for could not rank (e.g. distance without coordinates): priority was used. */
   readonly fellBack: boolean;
+  /** fewest_shipments only: the plan was proven to have the fewest shipments (else null). */
+  readonly proven: boolean | null;
 }
 
 export function outcomeOf(order: SimOrder, plan: Plan, locations: ReadonlyMap<string, LocationInput>, routingMs: number): OrderOutcome {
@@ -41,8 +43,10 @@ export function outcomeOf(order: SimOrder, plan: Plan, locations: ReadonlyMap<st
   const unitsOrdered = sum(order.lines.map((l) => l.quantity));
   const placed = unfulfilled === 0;
   const fellBack = plan.selection.algorithmUsed !== plan.selection.algorithm;
+  const optimality = plan.selection.optimality;
+  const proven = optimality === undefined ? null : optimality.status === 'proven';
   if (!placed) {
-    return { placed, shipments: 0, unitsOrdered, unitsBackordered: ZERO, unitsUnfulfilled: unfulfilled, unitsNotShipped: ZERO, shipped: [], transfers: 0, transferUnits: ZERO, routingMs, fellBack };
+    return { placed, shipments: 0, unitsOrdered, unitsBackordered: ZERO, unitsUnfulfilled: unfulfilled, unitsNotShipped: ZERO, shipped: [], transfers: 0, transferUnits: ZERO, routingMs, fellBack, proven };
   }
   const { lat, lng } = order.destination;
   const shipped = plan.shipments.map((s) => {
@@ -65,5 +69,6 @@ export function outcomeOf(order: SimOrder, plan: Plan, locations: ReadonlyMap<st
     transferUnits: sum(plan.transfers.map((t) => t.quantity)),
     routingMs,
     fellBack,
+    proven,
   };
 }

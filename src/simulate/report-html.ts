@@ -30,6 +30,7 @@ const ROWS: readonly [string, (s: ScenarioSummary) => string][] = [
   ['transfers', (s) => num(s.transfers.count)],
   ['units transferred', (s) => num(s.transfers.units)],
   ['orders where the ranking fell back to priority', (s) => num(s.fallbacks)],
+  ['fewest shipments proven (share of orders)', (s) => pct(s.provenShare)],
   ['routing time, total (ms)', (s) => num(s.routingMs.total, 1)],
   ['routing time per order, p50 (µs)', (s) => us(s.routingMs.p50)],
   ['routing time per order, p99 (µs)', (s) => us(s.routingMs.p99)],

@@ -23,6 +23,7 @@ const COLUMNS: readonly Column[] = [
   { title: 'km/unit', value: (s) => num(s.distanceKmPerUnit.mean, 1) },
   { title: 'km p95', value: (s) => num(s.distanceKmPerUnit.p95, 1) },
   { title: 'transfers', value: (s) => `${num(s.transfers.count)} (${num(s.transfers.units)} u)` },
+  { title: 'proven', value: (s) => pct(s.provenShare) },
   { title: 'route ms', value: (s) => num(s.routingMs.total) },
   { title: 'p50 µs', value: (s) => micros(s.routingMs.p50) },
   { title: 'p99 µs', value: (s) => micros(s.routingMs.p99) },
@@ -43,6 +44,7 @@ export function formatTable(report: SimulationReport): string {
     ...rows.map(line),
     '',
     'placed/refused: orders (refused = a line could be neither served nor backordered); ship/order and split over placed orders;',
-    'km/unit: great-circle km from the shipping location to the destination, per unit shipped (unit-weighted mean and p95).',
+    'km/unit: great-circle km from the shipping location to the destination, per unit shipped (unit-weighted mean and p95);',
+    'proven: fewest_shipments only, the share of orders whose plan is proven to have the fewest shipments (– for the others).',
   ].join('\n');
 }

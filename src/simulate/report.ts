@@ -53,6 +53,7 @@ export function reportToJson(report: SimulationReport): object {
       distance_km_per_unit: { mean: round(s.distanceKmPerUnit.mean), p95: round(s.distanceKmPerUnit.p95) },
       transfers: s.transfers,
       ranking_fallbacks: s.fallbacks,
+      proven_share: round(s.provenShare, 4),
       routing_ms: { total: round(s.routingMs.total, 1), p50_per_order: round(s.routingMs.p50, 4), p99_per_order: round(s.routingMs.p99, 4) },
     })),
   };

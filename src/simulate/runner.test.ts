@@ -88,3 +88,17 @@ describe('ranking fallbacks', () => {
     expect(distance!.units.withoutDistance).toBe(1);
   });
 });
+
+describe('fewest_shipments proven share', () => {
+  it('reports the share of orders proven optimal for fewest_shipments, and none for priority', async () => {
+    const snapshot = aSnapshot({ skus: [aSku('A')], stock: [aStockRow('paris', 'A', 5), aStockRow('berlin', 'A', 5)] });
+    const orders = [anOrder('o1', { A: 6 }), anOrder('o2', { A: 1 })];
+    const [priority, fewest] = await runSimulation({
+      snapshot,
+      orders,
+      scenarios: [{ strategy: 'split_shipments', algorithm: 'priority' }, { strategy: 'split_shipments', algorithm: 'fewest_shipments' }],
+    });
+    expect(priority!.provenShare).toBeNull();
+    expect(fewest!.provenShare).toBe(1);
+  });
+});

@@ -89,7 +89,7 @@ describe('admin UI: inventory, locations, models (Chromium)', () => {
     await w.shot('locations');
   });
 
-  it('reorders an inventory model and changes its strategy', async () => {
+  it('reorders an inventory model and changes its strategy and routing algorithm', async () => {
     const { page } = w;
     await page.getByRole('link', { name: 'Inventory models' }).click();
     await page.getByRole('link', { name: 'Germany' }).click();
@@ -97,12 +97,17 @@ describe('admin UI: inventory, locations, models (Chromium)', () => {
     await page.getByRole('button', { name: 'Move WH-SOUTH up' }).click();
     await eventually(() => page.locator('tbody tr').first().getAttribute('data-location')).toBe('WH-SOUTH');
     await page.getByLabel('Strategy').selectOption('ship_from_primary');
+    await page.getByLabel('Routing algorithm').selectOption({ label: 'Fewest Shipments' });
+    await page.getByLabel('Routing time budget').fill('40');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Saved.').waitFor();
     const links = await server.api.get(`inventory_stock_locations?filter[q][inventory_model_id_eq]=${world.model.id}&include=stock_location&sort=priority`);
     const first = links.included?.find((r) => r.id === (links.data[0]?.relationships?.stock_location?.data as { id: string }).id);
     expect(first?.attributes.code).toBe('WH-SOUTH');
-    expect((await server.api.get(`inventory_models/${world.model.id}`)).data.attributes.strategy).toBe('ship_from_primary');
+    const model = (await server.api.get(`inventory_models/${world.model.id}`)).data.attributes;
+    expect(model.strategy).toBe('ship_from_primary');
+    expect(model.routing_algorithm).toBe('fewest_shipments');
+    expect(model.routing_time_budget_ms).toBe(40);
     await w.shot('model');
   });
 

@@ -4,7 +4,7 @@ import { create, getDoc, trigger, update } from './client.js';
 import type { Resource } from './jsonapi.js';
 import { rankingNames } from '../../../src/domain/selection/rankings.js';
 
-const LABELS: Readonly<Record<string, string>> = { priority: 'Source Priority', distance: 'Distance Priority' };
+const LABELS: Readonly<Record<string, string>> = { priority: 'Source Priority', distance: 'Distance Priority', fewest_shipments: 'Fewest Shipments' };
 
 /** Every ranking the engine registers (the same pure registry the server uses), with Magento's names. */
 export const ALGORITHMS: readonly { value: string; label: string }[] = rankingNames().map((value) => ({

@@ -102,6 +102,10 @@ export interface InventoryModelAttrs {
   stock_reservation_cutoff: number;
   put_stock_transfers_on_hold: boolean;
   manual_stock_decrement: boolean;
+  /** How _place ranks sources: priority, distance or fewest_shipments. */
+  routing_algorithm: string;
+  /** Time budget of the fewest_shipments search, milliseconds (1–10000). */
+  routing_time_budget_ms: number;
 }
 
 export interface InventoryStockLocationAttrs {

@@ -1,7 +1,9 @@
-// The settings of an inventory model: strategy (the five of Commerce Layer), cutoffs and flags.
+// The settings of an inventory model: strategy (the five of Commerce Layer), routing algorithm
+// and its time budget (fewest_shipments), cutoffs and flags.
 import { useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/errors.js';
 import { saveModel, STRATEGY_NAMES } from '../api/inventory-models.js';
+import { ALGORITHMS } from '../api/source-selections.js';
 import type { Resource } from '../api/jsonapi.js';
 import type { InventoryModelAttrs } from '../api/types.js';
 import { ErrorSummary } from '../components/error-summary.js';
@@ -14,6 +16,8 @@ interface Props {
 export function ModelSettingsForm({ model, onSaved }: Props) {
   const a = model.attributes;
   const [strategy, setStrategy] = useState(a.strategy);
+  const [algorithm, setAlgorithm] = useState(a.routing_algorithm);
+  const [budget, setBudget] = useState(String(a.routing_time_budget_ms));
   const [cutoff, setCutoff] = useState(String(a.stock_locations_cutoff));
   const [reservationCutoff, setReservationCutoff] = useState(String(a.stock_reservation_cutoff));
   const [transfersOnHold, setTransfersOnHold] = useState(a.put_stock_transfers_on_hold);
@@ -30,6 +34,8 @@ export function ModelSettingsForm({ model, onSaved }: Props) {
     try {
       await saveModel(model.id, {
         strategy,
+        routing_algorithm: algorithm,
+        routing_time_budget_ms: Number(budget),
         stock_locations_cutoff: Number(cutoff),
         stock_reservation_cutoff: Number(reservationCutoff),
         put_stock_transfers_on_hold: transfersOnHold,
@@ -52,6 +58,20 @@ export function ModelSettingsForm({ model, onSaved }: Props) {
               <option key={s} value={s}>{s.replace(/_/g, ' ')}</option>
             ))}
           </select>
+        </div>
+        <div>
+          <label htmlFor="model-routing-algorithm">Routing algorithm</label>
+          <select id="model-routing-algorithm" value={algorithm} onChange={(e) => setAlgorithm(e.target.value)} aria-invalid={fieldError('routing_algorithm') ? true : undefined}>
+            {ALGORITHMS.map((x) => (
+              <option key={x.value} value={x.value}>{x.label}</option>
+            ))}
+          </select>
+          {fieldError('routing_algorithm') ? <span className="field-error" role="alert">{fieldError('routing_algorithm')}</span> : null}
+        </div>
+        <div>
+          <label htmlFor="model-routing-budget">Routing time budget (ms, Fewest Shipments)</label>
+          <input id="model-routing-budget" type="number" min={1} max={10000} value={budget} onChange={(e) => setBudget(e.target.value)} aria-invalid={fieldError('routing_time_budget_ms') ? true : undefined} />
+          {fieldError('routing_time_budget_ms') ? <span className="field-error" role="alert">{fieldError('routing_time_budget_ms')}</span> : null}
         </div>
         <div>
           <label htmlFor="model-cutoff">Stock locations cutoff</label>
