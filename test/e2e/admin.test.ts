@@ -169,10 +169,10 @@ describe('admin UI: shipping an order from two sources (Chromium)', () => {
 
   it('reserves the backorder when stock arrives, then ships the rest', async () => {
     const { page } = w;
-    await page.getByRole('button', { name: 'Adjust TSHIRT at WH-SOUTH' }).click();
-    const form = page.getByRole('form', { name: 'Adjust TSHIRT at WH-SOUTH' });
-    await form.getByLabel('On hand').fill('4');
-    await form.getByLabel('Reason').fill('supplier delivery');
+    await page.getByRole('button', { name: 'Count TSHIRT at WH-SOUTH' }).click();
+    const form = page.getByRole('form', { name: 'Count TSHIRT at WH-SOUTH' });
+    await form.getByLabel('On hand counted').fill('4');
+    await form.getByLabel('Note').fill('supplier delivery');
     await form.getByRole('button', { name: 'Save' }).click();
     await eventually(() => cell(page, 'TSHIRT', 'WH-SOUTH')).toEqual({ onHand: '4', reserved: '1', available: '3' });
     await w.shot('stock-arrived');
