@@ -22,7 +22,7 @@ const ACL = 'Magento_InventorySourceSelectionApi::source_selection';
 const ALGORITHMS: Readonly<Record<string, { title: string; description: string }>> = {
   priority: { title: 'Source Priority', description: 'Algorithm which provides Source Selections based on predefined priority of Source' },
   distance: { title: 'Distance Priority', description: 'Algorithm which provides Source Selections based on shipping address distance from the source' },
-  fewest_shipments: { title: 'Fewest Shipments', description: 'Algorithm which provides Source Selections that ship an order in as few shipments as possible, then by priority of Source' },
+  fewest_shipments: { title: 'Fewest Shipments', description: 'Algorithm which provides Source Selections that ship an order in as few shipments as possible, then closest to the shipping address (by priority of Source when it cannot be measured)' },
 };
 
 export const algorithmList = () => rankingNames().map((code) => ({ code, ...(ALGORITHMS[code] ?? { title: code, description: code }) }));
