@@ -1,7 +1,10 @@
 // The search's time budget. The domain reads no clock: the caller passes its own (flows and
 // the CLI pass performance.now) and a number of milliseconds; without a clock only the node
 // limit bounds the search, which then gives the same answer for the same input every time.
-// The clock is read once every CHECK_EVERY nodes, so it costs nothing measurable.
+// A node is a unit of work: a search step of the set cover is one, a minimum-cost flow over
+// many edges counts as many (the caller says how many), so the node limit bounds work, not
+// just branching. The clock is read whenever another CHECK_EVERY units have been spent, so
+// it costs nothing measurable.
 
 export interface SearchBudget {
   /** Milliseconds the search may take (default DEFAULT_BUDGET_MS). */
@@ -19,6 +22,7 @@ const CHECK_EVERY = 128;
 /** One order's allowance, shared by every component the order splits into. */
 export class Allowance {
   private visited = 0;
+  private nextCheck = CHECK_EVERY;
   private spent = false;
   private readonly deadline: number | null;
   private readonly limit: number;
@@ -30,12 +34,15 @@ export class Allowance {
     this.limit = budget.nodes ?? DEFAULT_NODE_LIMIT;
   }
 
-  /** Counts one node; false once the budget is spent (and from then on). */
-  step(): boolean {
+  /** Counts `work` units (one node by default); false once the budget is spent (and from then on). */
+  step(work = 1): boolean {
     if (this.spent) return false;
-    this.visited += 1;
+    this.visited += work;
     if (this.visited > this.limit) this.spent = true;
-    else if (this.deadline !== null && this.now !== undefined && this.visited % CHECK_EVERY === 0 && this.now() > this.deadline) this.spent = true;
+    else if (this.visited >= this.nextCheck) {
+      this.nextCheck = this.visited + CHECK_EVERY;
+      if (this.deadline !== null && this.now !== undefined && this.now() > this.deadline) this.spent = true;
+    }
     return !this.spent;
   }
 

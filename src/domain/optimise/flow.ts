@@ -48,14 +48,19 @@ export function minCostFlow(nodes: number, edges: readonly FlowEdge[], source: n
           if ((cap[e] as number) <= 0) continue;
           const v = to[e] as number;
           const dv = du + (cost[e] as number);
-          if (dv < (dist[v] as number) - 1e-12) [dist[v], via[v], changed] = [dv, e, true];
+          // Relative tolerance: costs are metres or seconds (up to ~1e7), and a residual cycle
+          // of true cost 0 (c − c + d − d) can sum to a rounding error below zero; an
+          // absolute 1e-12 took that for an improvement and looped for ever.
+          if (dv < (dist[v] as number) - 1e-9 * Math.max(1, Math.abs(dv))) [dist[v], via[v], changed] = [dv, e, true];
         }
       }
       if (!changed) break;
     }
     if (dist[sink] === Infinity) break;
     let push = Infinity;
-    for (let v = sink; v !== source; v = to[(via[v] as number) ^ 1] as number) push = Math.min(push, cap[via[v] as number] as number);
+    let hops = 0;
+    for (let v = sink; v !== source && hops <= nodes; v = to[(via[v] as number) ^ 1] as number, hops++) push = Math.min(push, cap[via[v] as number] as number);
+    if (hops > nodes) break; // never expected: the predecessor links hold a cycle, so no path to follow
     for (let v = sink; v !== source; v = to[(via[v] as number) ^ 1] as number) {
       const e = via[v] as number;
       cap[e] = (cap[e] as number) - push;

@@ -58,6 +58,8 @@ export function solvePool(input: PoolInput, allowance: Allowance): PoolAnswer {
   });
   const rest = alone.map((_, l) => alone.slice(l + 1).reduce((t, a) => t + a, 0));
   const root = alone.reduce((t, a) => t + a, 0);
+  // A flow costs about one unit per line × location edge: counted so the node limit bounds time.
+  const flowWork = k * m;
   const evaluate = (sets: readonly (readonly number[] | null)[]): Evaluated => flowOver(input, sets);
   const first = evaluate(input.incumbent);
   let best = first.feasible ? first : { ...first, count: Infinity, cost: Infinity };
@@ -72,8 +74,9 @@ export function solvePool(input: PoolInput, allowance: Allowance): PoolAnswer {
     const limit = best.count - count - (rest[l] as number);
     for (let size = alone[l] as number; size <= Math.min(limit, holders.length); size++) {
       for (const chosen of combinations(holders, size)) {
-        if (chosen.reduce((t, j) => t + (input.capacity[j] as number), freeCapacity) < (input.needs[l] as number)) continue;
         if (!allowance.step()) return;
+        if (chosen.reduce((t, j) => t + (input.capacity[j] as number), freeCapacity) < (input.needs[l] as number)) continue;
+        if (!allowance.step(flowWork)) return;
         sets[l] = chosen;
         const partial = evaluate(sets);
         const bound = count + size + (rest[l] as number);
