@@ -25,7 +25,8 @@ const CONNECTIONS = 16;
 /** Drafts ready for the placement run: more than 16 connections can place in SECONDS here. */
 const DRAFTS = Number(process.env.BENCH_HTTP_DRAFTS ?? 8000);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
-const SKUS = 20;
+/** The catalogue: as many SKUs as bench/flows.ts (each at 3 locations), so the two placement figures meet the same contention; BENCH_HTTP_SKUS=20 gives the hot catalogue of earlier runs. */
+const SKUS = Number(process.env.BENCH_HTTP_SKUS ?? 200);
 /** BENCH_HTTP_SCENARIOS=sku_show,order_place runs only those (for profiling one path). */
 const SCENARIOS = (process.env.BENCH_HTTP_SCENARIOS ?? 'sku_show,stock_items_list,stock_item_patch,order_place').split(',');
 const JSONAPI = 'application/vnd.api+json';
@@ -118,7 +119,7 @@ async function placementDrafts(db: Db, post: (type: string, attributes: object, 
   const ctx = flowContext(db);
   const ids: string[] = [];
   for (let i = 0; i < DRAFTS; i++) {
-    const lines = [{ skuCode: `SKU-${i % SKUS}`, quantity: 1 }, { skuCode: `SKU-${(i * 7 + 3) % SKUS}`, quantity: 2 }];
+    const lines = [{ skuCode: `SKU-${(i * 7919) % SKUS}`, quantity: 1 }, { skuCode: `SKU-${(i * 104_729 + 13) % SKUS}`, quantity: 2 }];
     if (lines[0]?.skuCode === lines[1]?.skuCode) lines.pop();
     ids.push((await createOrder(ctx, { marketId: market, lines })).id);
   }

@@ -21,6 +21,8 @@ export interface DbConfig {
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly engine: Engine;
+  /** PostgreSQL only: the pool itself, for the placement's pipelined messages (placement-pipeline.ts). */
+  readonly pgPool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   pool.on('error', () => undefined);
   pool.on('connect', prepareMarkedStatements);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, engine: 'postgres', close: () => kysely.destroy() };
+  return { kysely, engine: 'postgres', pgPool: pool, close: () => kysely.destroy() };
 }
 
 /**

@@ -9,7 +9,7 @@
 //    row is read at its latest committed version, so the quantities are current;
 // 5. the destination address and the webhooks listening to what a placement writes.
 // Sets come back as JSON arrays (one row, one round trip); numeric values arrive as numbers.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { notFound } from '../domain/errors.js';
 import { qty, type Quantity } from '../domain/quantity.js';
 import type { Destination } from '../domain/routing.js';
@@ -45,7 +45,7 @@ export interface PlacementSnapshot {
 /** The webhook topics a placement may write events for. */
 export const PLACEMENT_TOPICS = ['orders.place', 'shipments.create', 'skus.out_of_stock'] as const;
 
-interface SnapshotRow {
+export interface SnapshotRow {
   order: PlacementOrder | null;
   lines: { id: string; sku_code: string; quantity: number }[];
   model: JsonRow<Row<'inventory_models'>> | null;
@@ -58,7 +58,13 @@ interface SnapshotRow {
 }
 
 export async function lockPlacementSnapshot(trx: Trx, orderId: string, now: Date): Promise<PlacementSnapshot> {
-  const { rows } = await sql<SnapshotRow>`-- prepared: placement_snapshot
+  const { rows } = await placementSnapshotQuery(orderId, now).execute(trx);
+  return placementSnapshotOf(rows[0], orderId);
+}
+
+/** The statement (one text for every order: a prepared statement on PostgreSQL). */
+export function placementSnapshotQuery(orderId: string, now: Date): RawBuilder<SnapshotRow> {
+  return sql<SnapshotRow>`-- prepared: placement_snapshot
     WITH o AS MATERIALIZED (
       SELECT id, number, status, payment_status, market_id, shipping_address_id FROM orders WHERE id = ${orderId} FOR UPDATE),
     lines AS MATERIALIZED (
@@ -96,8 +102,11 @@ export async function lockPlacementSnapshot(trx: Trx, orderId: string, now: Date
       (SELECT jsonb_build_object('lat', a.lat, 'lng', a.lng, 'country_code', a.country_code, 'zip_code', a.zip_code)
         FROM addresses a WHERE a.id = (SELECT shipping_address_id FROM o)) AS destination,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', w.id, 'topic', w.topic) ORDER BY w.id), '[]') FROM webhooks w
-        WHERE w.disabled_at IS NULL AND w.topic IN (${sql.join(PLACEMENT_TOPICS.map((t) => sql.lit(t)))})) AS webhooks`.execute(trx);
-  const row = rows[0];
+        WHERE w.disabled_at IS NULL AND w.topic IN (${sql.join(PLACEMENT_TOPICS.map((t) => sql.lit(t)))})) AS webhooks`;
+}
+
+/** The snapshot from the statement's one row. */
+export function placementSnapshotOf(row: SnapshotRow | undefined, orderId: string): PlacementSnapshot {
   if (!row?.order) throw notFound('order', orderId);
   if (!row.model) throw notFound('inventory_model', `of market ${row.order.market_id}`);
   return snapshotOf(row, row.order, row.model);

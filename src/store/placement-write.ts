@@ -7,7 +7,7 @@
 //   marks the order placed and writes the webhook events (transactional outbox).
 // The caller holds the locks (placement-snapshot.ts); the conditional UPDATE is the
 // last guard: if any item refuses, nothing of the statement may stay (StockMoved, retried).
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { OrderStatus, PaymentStatus, Row } from './schema.js';
 import type { Trx } from './transaction.js';
 
@@ -57,7 +57,7 @@ export class StockMoved extends Error {
 
 const col = <T, V>(rows: readonly T[], pick: (row: T) => V): V[] => rows.map(pick);
 
-interface WrittenRow extends Row<'orders'> {
+export interface WrittenRow extends Row<'orders'> {
   changes_expected: number;
   changes_made: number;
   new_shipments: Record<string, unknown>[];
@@ -65,8 +65,14 @@ interface WrittenRow extends Row<'orders'> {
 }
 
 export async function writePlacement(trx: Trx, w: PlacementWrite): Promise<PlacementWritten> {
+  const { rows } = await placementWriteQuery(w).execute(trx);
+  return placementWrittenOf(rows[0], w);
+}
+
+/** The statement (one text for every placement: a prepared statement on PostgreSQL). */
+export function placementWriteQuery(w: PlacementWrite): RawBuilder<WrittenRow> {
   const { reservations: r, shipments: s, stockLines: l, transfers: t, backorders: b, events: e } = w;
-  const { rows } = await sql<WrittenRow>`-- prepared: placement_write
+  return sql<WrittenRow>`-- prepared: placement_write
     WITH released AS (
       DELETE FROM stock_reservations WHERE id = ANY(${w.release}::text[]) AND status = 'draft'
       RETURNING stock_item_id, quantity),
@@ -138,8 +144,11 @@ export async function writePlacement(trx: Trx, w: PlacementWrite): Promise<Place
       (SELECT count(*) FROM counters) AS changes_made,
       (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_shipments x) AS new_shipments,
       (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_transfers x) AS new_transfers
-    FROM placed`.execute(trx);
-  const row = rows[0];
+    FROM placed`;
+}
+
+/** What was written, from the statement's one row; StockMoved (retried) if an item refused. */
+export function placementWrittenOf(row: WrittenRow | undefined, w: PlacementWrite): PlacementWritten {
   if (!row) throw new Error(`order ${w.orderId} vanished while it was locked`);
   const { changes_expected: expected, changes_made: made, new_shipments: shipments, new_transfers: transfers, ...order } = row;
   if (Number(made) !== Number(expected)) throw new StockMoved(Number(expected), Number(made));

@@ -19,16 +19,22 @@ export async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>, o
   // Already inside a transaction (see joinTransaction): join it. The outermost call owns the
   // commit and the retries, so several flows can make one atomic change.
   if (db.kysely.isTransaction) return work(db.kysely as Trx);
-  const retries = options.retries ?? 8;
-  for (let attempt = 0; ; attempt++) {
+  return withRetries(() => {
+    let builder = db.kysely.transaction();
+    if (options.isolation) builder = builder.setIsolationLevel(options.isolation);
+    return builder.execute(work);
+  }, options.retries);
+}
+
+/** Runs `attempt` again on a serialisation failure or deadlock, with jittered back-off; then CONFLICT. */
+export async function withRetries<T>(attempt: () => Promise<T>, retries = 8): Promise<T> {
+  for (let tries = 0; ; tries++) {
     try {
-      let builder = db.kysely.transaction();
-      if (options.isolation) builder = builder.setIsolationLevel(options.isolation);
-      return await builder.execute(work);
+      return await attempt();
     } catch (error) {
       if (error instanceof DomainFailure || !isRetryable(error)) throw error;
-      if (attempt >= retries) throw fail({ code: 'CONFLICT', message: 'concurrent change; retry the request' });
-      await sleep(Math.random() * 5 * 2 ** Math.min(attempt, 6));
+      if (tries >= retries) throw fail({ code: 'CONFLICT', message: 'concurrent change; retry the request' });
+      await sleep(Math.random() * 5 * 2 ** Math.min(tries, 6));
     }
   }
 }

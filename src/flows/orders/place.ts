@@ -8,6 +8,8 @@
 // 4. one statement writes shipments, stock line items, pending reservations and transfers,
 //    the reserved counters, the backordered quantities, the placed order and its webhook
 //    events (store/placement-write.ts). A serialisation failure or deadlock retries it all.
+// On PostgreSQL, BEGIN travels with the snapshot and COMMIT with the write: two round trips
+// (store/placement-pipeline.ts); elsewhere, or inside a caller's transaction, through Kysely.
 import { DomainFailure, fail, validation } from '../../domain/errors.js';
 import { isDomainError } from '../../domain/lifecycle/machine.js';
 import { decideOrder } from '../../domain/lifecycle/order-machine.js';
@@ -16,6 +18,7 @@ import type { DistanceTable, Plan, RoutingProblem } from '../../domain/routing.j
 import { planOrder } from '../../domain/strategies/index.js';
 import { greatCircleTable } from '../../domain/distance/great-circle.js';
 import { oversellRefused, placements } from '../../metrics.js';
+import { inPipelinedPlacement, type PlacementSteps } from '../../store/placement-pipeline.js';
 import { lockPlacementSnapshot, type PlacementSnapshot } from '../../store/placement-snapshot.js';
 import { writePlacement, type PlacementWritten } from '../../store/placement-write.js';
 import { OUT_OF_STOCK_TOPIC, watchAvailabilityOf } from '../../store/stock-events.js';
@@ -29,7 +32,8 @@ export interface Placement extends PlacementWritten {
 
 export async function placeOrder(ctx: FlowContext, orderId: string): Promise<Placement> {
   try {
-    const placed = await inTransaction(ctx.db, (trx) => place(trx, orderId, ctx.now()));
+    const work = (steps: PlacementSteps) => place(steps, orderId, ctx.now());
+    const placed = (await inPipelinedPlacement(ctx.db, work)) ?? (await inTransaction(ctx.db, (trx) => work(kyselySteps(trx))));
     placements.inc({ outcome: 'placed' });
     return placed;
   } catch (error) {
@@ -40,8 +44,18 @@ export async function placeOrder(ctx: FlowContext, orderId: string): Promise<Pla
   }
 }
 
-async function place(trx: Trx, orderId: string, now: Date): Promise<Placement> {
-  const snapshot = await lockPlacementSnapshot(trx, orderId, now);
+/** The placement's two statements inside a Kysely transaction. */
+function kyselySteps(trx: Trx): PlacementSteps {
+  return {
+    snapshot: (orderId, now) => lockPlacementSnapshot(trx, orderId, now),
+    write: (w) => writePlacement(trx, w),
+    trx: () => trx,
+    commit: async () => undefined,
+  };
+}
+
+async function place(steps: PlacementSteps, orderId: string, now: Date): Promise<Placement> {
+  const snapshot = await steps.snapshot(orderId, now);
   const { order, lines } = snapshot;
   const change = decideOrder({ status: order.status, paymentStatus: order.payment_status }, '_place');
   if (isDomainError(change)) throw fail(change);
@@ -60,8 +74,8 @@ async function place(trx: Trx, orderId: string, now: Date): Promise<Placement> {
   });
   // skus.out_of_stock needs salable quantities before and after; read only when someone listens.
   const listening = snapshot.webhooks.some((w) => w.topic === OUT_OF_STOCK_TOPIC);
-  const settle = listening ? await watchAvailabilityOf(trx, write.reservations.map((r) => r.stockItemId)) : undefined;
-  const written = await writePlacement(trx, write);
+  const settle = listening ? await watchAvailabilityOf(steps.trx(), write.reservations.map((r) => r.stockItemId)) : undefined;
+  const written = await steps.write(write, settle === undefined);
   await settle?.();
   return { ...written, plan };
 }

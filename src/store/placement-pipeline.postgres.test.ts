@@ -1,0 +1,87 @@
+// The pipelined placement on PostgreSQL (placement-pipeline.ts): the same transaction in two
+// messages. A refused or failed placement rolls back and leaves its connection fit for the
+// next one (one connection in the pool, so the next placement must reuse it), and a lost
+// race is retried as inTransaction retries it.
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DomainFailure } from '../domain/errors.js';
+import { checkInvariants } from '../flows/check.js';
+import { placeOrder } from '../flows/orders/place.js';
+import { aWorld, level } from '../flows/test-support/order-world.js';
+import { openTestDb, type TestDb } from './test-support/engines.js';
+
+// Every connection binds its query method when it opens, so the recorder goes in first.
+type Query = (this: unknown, ...args: unknown[]) => unknown;
+const original = pg.Client.prototype.query as unknown as Query;
+let sent: string[] = [];
+let failNextWrite = false;
+(pg.Client.prototype as unknown as { query: Query }).query = function (this: unknown, ...args: unknown[]) {
+  const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: unknown }).text);
+  if (failNextWrite && text.startsWith('EXECUTE pipelined_placement_write')) {
+    failNextWrite = false;
+    return Promise.reject(Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' }));
+  }
+  sent.push(text);
+  return original.apply(this, args);
+};
+
+describe('a placement on PostgreSQL', () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb('postgres', { poolSize: 1 });
+  });
+  afterEach(() => { sent = []; });
+  afterAll(async () => { await db.close(); });
+
+  it('is two messages: BEGIN with the snapshot, the write with COMMIT (prepared on first use)', async () => {
+    const w = await aWorld(db, { stock: { A: { 'eu-1': 5 } } });
+    const [first, second] = [await w.order({ A: 2 }), await w.order({ A: 1 })];
+    sent = [];
+    await placeOrder(w.ctx, first.id);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^PREPARE pipelined_placement_snapshot AS .*BEGIN;\nEXECUTE pipelined_placement_snapshot\('/s);
+    sent = [];
+    await placeOrder(w.ctx, second.id);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^BEGIN;\nEXECUTE pipelined_placement_snapshot\('/);
+    expect(sent[1]).toMatch(/^EXECUTE pipelined_placement_write\(.*;\nCOMMIT$/s);
+    expect(await level(db.kysely, w.sku.A!, w.location['eu-1']!)).toEqual({ onHand: 5, reserved: 3 });
+  });
+
+  it('rolls a refused placement back and places the next one on the same connection', async () => {
+    const w = await aWorld(db, { stock: { B: { 'eu-1': 1 } } });
+    const tooMany = await w.order({ B: 3 });
+    const refused = await placeOrder(w.ctx, tooMany.id).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainFailure);
+    expect((refused as DomainFailure).error.code).toBe('INSUFFICIENT_STOCK');
+    expect(sent.at(-1)).toBe('ROLLBACK');
+    const fits = await w.order({ B: 1 });
+    const placed = await placeOrder(w.ctx, fits.id);
+    expect(placed.order.status).toBe('placed');
+    const statuses = await db.kysely.selectFrom('orders').select(['id', 'status']).where('id', 'in', [tooMany.id, fits.id]).orderBy('number').execute();
+    expect(Object.fromEntries(statuses.map((o) => [o.id, o.status]))).toEqual({ [tooMany.id]: 'draft', [fits.id]: 'placed' });
+    expect(await checkInvariants(db)).toEqual([]);
+  });
+
+  it('answers a missing order with not found and leaves no transaction open', async () => {
+    const w = await aWorld(db, { stock: { C: { 'eu-1': 1 } } });
+    const missing = await placeOrder(w.ctx, 'ord_missing').catch((e: unknown) => e);
+    expect((missing as DomainFailure).error.code).toBe('RECORD_NOT_FOUND');
+    const order = await w.order({ C: 1 });
+    expect((await placeOrder(w.ctx, order.id)).order.status).toBe('placed');
+  });
+
+  it('retries a placement whose write found an item moved, and places it', async () => {
+    const w = await aWorld(db, { stock: { D: { 'eu-1': 4 } } });
+    const order = await w.order({ D: 2 });
+    // The first write fails as a serialisation failure would; the retry must place it.
+    sent = [];
+    failNextWrite = true;
+    expect((await placeOrder(w.ctx, order.id)).order.status).toBe('placed');
+    expect(failNextWrite).toBe(false);
+    expect(sent.filter((t) => t === 'ROLLBACK')).toHaveLength(1);
+    expect(sent.filter((t) => t.startsWith('EXECUTE pipelined_placement_write'))).toHaveLength(1);
+    expect(await level(db.kysely, w.sku.D!, w.location['eu-1']!)).toEqual({ onHand: 4, reserved: 2 });
+    expect(await checkInvariants(db)).toEqual([]);
+  });
+});
