@@ -132,7 +132,11 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     // join it, so a refused trigger leaves nothing of the request behind.
     // A trigger may return the row it wrote; when the last one did, the response renders it
     // instead of reading the record again (resources with extra attributes always re-read).
-    const written = await inTransaction(api.flow.db, async (trx) => {
+    // A lone trigger (no attributes, no If-Match) is its flow's own transaction: the same
+    // atomicity without a second one around it, so a placement keeps its two round trips.
+    const changes = Object.keys(input.attributes).length + Object.keys(input.relationships).length;
+    const lone = changes === 0 && triggers.length === 1 && request.headers['if-match'] === undefined ? def.triggers?.[triggers[0] as `_${string}`] : undefined;
+    const written = lone ? (body.data.attributes?.[triggers[0] as string] === true ? (await lone(api, id)) ?? undefined : undefined) : await inTransaction(api.flow.db, async (trx) => {
       const joined: ApiContext = { ...api, flow: { ...api.flow, db: joinTransaction(api.flow.db, trx) } };
       await checkIfMatch(anyDb(joined), def, id, request.headers['if-match']);
       let row: AnyRow | undefined;
