@@ -125,7 +125,7 @@ export function byLine(world: World, free: string | null): Solved {
       costs: d.holders.map((p) => world.costs[p] as number),
       ranks: d.holders,
       free: d.holders.map((_, h) => h === freeAt),
-      incumbent: active.map((i) => usedBy(world, [i]).map((p) => d.holders.indexOf(p))),
+      incumbent: active.map((i) => greedyTakes(world, i, d.holders)),
     }, world.allowance);
     active.forEach((i, l) => {
       (answer.takes[l] ?? []).forEach((q, h) => {
@@ -153,6 +153,12 @@ function lineNeeds(world: World, d: SkuDemand): number[] {
 function usedBy(world: World, lineIndices: readonly number[]): number[] {
   const position = new Map(world.order.map((l, p) => [l.code, p]));
   return lineIndices.flatMap((i) => (world.greedy[i]?.sources ?? []).filter((s) => s.quantityToDeduct > 0).map((s) => position.get(s.location) as number));
+}
+
+/** What the greedy fill took for line i from each of the SKU's holders (positions in order). */
+function greedyTakes(world: World, i: number, holders: readonly number[]): number[] {
+  const taken = new Map((world.greedy[i]?.sources ?? []).map((s) => [s.location, s.quantityToDeduct as number]));
+  return holders.map((p) => taken.get((world.order[p] as RankedLocation).code) ?? 0);
 }
 
 /** Takes `need` of a SKU from its allowed holders, cheapest (first in order) first. */
