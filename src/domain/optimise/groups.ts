@@ -49,9 +49,17 @@ interface SkuDemand {
   readonly need: number;
 }
 
+/** Location code → position in the ranked order, built once per order array. */
+const positions = new WeakMap<readonly RankedLocation[], ReadonlyMap<string, number>>();
+function positionsOf(order: readonly RankedLocation[]): ReadonlyMap<string, number> {
+  let known = positions.get(order);
+  if (known === undefined) positions.set(order, (known = new Map(order.map((l, p) => [l.code, p]))));
+  return known;
+}
+
 function demands(world: World): SkuDemand[] {
   const { snapshot, lines, order } = world;
-  const position = new Map(order.map((l, p) => [l.code, p]));
+  const position = positionsOf(order);
   const bySku = new Map<string, number[]>();
   lines.forEach((line, i) => {
     if (snapshot.sku(line.sku).doNotTrack) return;
@@ -151,7 +159,7 @@ function lineNeeds(world: World, d: SkuDemand): number[] {
 
 /** Positions the greedy fill took stock from for the given lines. */
 function usedBy(world: World, lineIndices: readonly number[]): number[] {
-  const position = new Map(world.order.map((l, p) => [l.code, p]));
+  const position = positionsOf(world.order);
   return lineIndices.flatMap((i) => (world.greedy[i]?.sources ?? []).filter((s) => s.quantityToDeduct > 0).map((s) => position.get(s.location) as number));
 }
 
