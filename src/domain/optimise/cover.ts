@@ -1,13 +1,16 @@
 // Exact branch-and-bound for one group of shipments: the fewest locations that together
 // cover every need, then the cheapest (Σ units × unit cost, each need taken from the
-// cheapest chosen locations first), ties going to the first set the search finds.
+// cheapest chosen locations first, equal costs by rank), then the best ranks (least
+// Σ units × rank: ranks are the candidates' places by priority then code), and of sets
+// equal on all three the first the search finds.
 // Used for one shipping category (split_shipments, a plain selection) and for one line
 // whose SKU no other line asks for (split_by_line_items, the transfer strategies).
 // 1. The incumbent is the better of the caller's plan (the greedy fill) and a greedy cover
 //    (most of what is still needed first): the answer is never worse than either.
 // 2. Lower bound of a node: the chosen locations plus, for the hardest need, how many of the
 //    largest remaining holders it takes to cover what it still lacks; and, when that ties
-//    the incumbent's count, the cost of serving every need from all the allowed locations.
+//    the incumbent's count, the (cost, Σ units × rank) of serving every need from all the
+//    allowed locations.
 // 3. Branch on the hardest uncovered need: one of its holders must be chosen, so child b
 //    chooses holder b and excludes holders 1…b−1. A holder is skipped when an excluded
 //    location dominates it (holds at least as much of every need, costs no more, ranks
@@ -20,7 +23,7 @@ export interface CoverInput {
   readonly needs: readonly number[];
   /** avail[i * m + j]: what location j can give need i. */
   readonly avail: Float64Array;
-  /** Cost of one ten-thousandth from location j, and its tie order (lower first). */
+  /** Cost of one ten-thousandth from location j, and its rank by priority then code (lower first). */
   readonly costs: readonly number[];
   readonly ranks: readonly number[];
   /** Locations of the first incumbent (they cover every need). */
@@ -50,6 +53,8 @@ export function solveCover(input: CoverInput, allowance: Allowance): CoverAnswer
 interface Candidate {
   readonly chosen: number[];
   readonly cost: number;
+  /** Σ units × rank. */
+  readonly tie: number;
   /** False for an incumbent that does not cover every need (never chosen over one that does). */
   readonly covers: boolean;
 }
@@ -58,13 +63,14 @@ function better(a: Candidate, b: Candidate): number {
   if (a.covers !== b.covers) return a.covers ? -1 : 1;
   if (a.chosen.length !== b.chosen.length) return a.chosen.length - b.chosen.length;
   if (Math.abs(a.cost - b.cost) > epsilon(a.cost, b.cost)) return a.cost - b.cost;
+  if (Math.abs(a.tie - b.tie) > epsilon(a.tie, b.tie)) return a.tie - b.tie;
   return 0;
 }
 
 const epsilon = (a: number, b: number): number => 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 class Search {
-  best: Candidate = { chosen: [], cost: Infinity, covers: false };
+  best: Candidate = { chosen: [], cost: Infinity, tie: Infinity, covers: false };
   private readonly n: number;
   private readonly m: number;
   private readonly remaining: Float64Array;
@@ -98,20 +104,22 @@ class Search {
     return this.input.avail[i * this.m + j] as number;
   }
 
-  /** Σ over needs of taking the whole need from the cheapest of `allowed` first. */
-  private costOver(allowed: (j: number) => boolean): number {
-    let total = 0;
+  /** (Σ units × cost, Σ units × rank) of taking every need from the cheapest of `allowed` first (the least of both, in that order). */
+  private costOver(allowed: (j: number) => boolean): { cost: number; tie: number } {
+    let cost = 0;
+    let tie = 0;
     for (let i = 0; i < this.n; i++) {
       let left = this.input.needs[i] as number;
       for (const j of this.byCost[i] as number[]) {
         if (left <= 0) break;
         if (!allowed(j)) continue;
         const take = Math.min(left, this.at(i, j));
-        total += take * (this.input.costs[j] as number);
+        cost += take * (this.input.costs[j] as number);
+        tie += take * (this.input.ranks[j] as number);
         left -= take;
       }
     }
-    return total;
+    return { cost, tie };
   }
 
   evaluate(locations: readonly number[]): Candidate {
@@ -126,7 +134,7 @@ class Search {
       for (const j of chosen) got += this.at(i, j);
       covers = got >= (this.input.needs[i] as number);
     }
-    return { chosen, cost: this.costOver((j) => set[j] === 1), covers };
+    return { chosen, ...this.costOver((j) => set[j] === 1), covers };
   }
 
   /** Greedy cover: repeatedly the location giving the largest share of what is still needed. */
@@ -192,7 +200,7 @@ class Search {
     if (bound > this.best.chosen.length) return;
     if (bound === this.best.chosen.length) {
       const floor = this.costOver((j) => this.excluded[j] !== 1);
-      if (floor >= this.best.cost - epsilon(floor, this.best.cost)) return;
+      if (better({ chosen: this.best.chosen, covers: true, ...floor }, this.best) >= 0) return;
     }
     const children = this.branchesFor(hardest);
     const mark = this.excludedList.length;

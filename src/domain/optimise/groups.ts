@@ -19,6 +19,8 @@ export interface World {
   /** Candidates cheapest first; `costs[p]` is the unit cost of order[p]. */
   readonly order: readonly RankedLocation[];
   readonly costs: readonly number[];
+  /** `ranks[p]`: order[p]'s place among the candidates by priority then code (the tie-break). */
+  readonly ranks: readonly number[];
   /** The greedy fill's lines (the first incumbent). */
   readonly greedy: readonly LineSelection[];
   readonly allowance: Allowance;
@@ -89,7 +91,7 @@ export function byCategory(world: World): Solved {
     const avail = new Float64Array(wanted.length * m);
     wanted.forEach((d, i) => d.holders.forEach((p, h) => (avail[i * m + (local.get(p) as number)] = d.available[h] as number)));
     const incumbent = wanted.flatMap((d) => usedBy(world, d.lines)).map((p) => local.get(p) as number);
-    const answer = solveCover({ needs: wanted.map((d) => d.need), avail, costs: universe.map((p) => world.costs[p] as number), ranks: universe, incumbent }, world.allowance);
+    const answer = solveCover({ needs: wanted.map((d) => d.need), avail, costs: universe.map((p) => world.costs[p] as number), ranks: universe.map((p) => world.ranks[p] as number), incumbent }, world.allowance);
     const chosen = new Set(answer.chosen.map((j) => universe[j] as number));
     for (const d of wanted) distribute(world, d, cheapestFirst(d, d.need, (p) => chosen.has(p)), takes);
     const reason = why(wanted, answer.chosen.length, answer.proven, answer.lowerBound, 'location');
@@ -118,7 +120,7 @@ export function byLine(world: World, free: string | null): Solved {
       const otherAvail = d.available.filter((_, h) => h !== freeAt);
       const rest: SkuDemand = { ...d, holders: others, available: otherAvail, need: d.need - fromFree };
       const answer = rest.need > 0
-        ? solveCover({ needs: [rest.need], avail: Float64Array.from(otherAvail), costs: others.map((p) => world.costs[p] as number), ranks: others, incumbent: usedBy(world, [line]).map((p) => others.indexOf(p)).filter((j) => j >= 0) }, world.allowance)
+        ? solveCover({ needs: [rest.need], avail: Float64Array.from(otherAvail), costs: others.map((p) => world.costs[p] as number), ranks: others.map((p) => world.ranks[p] as number), incumbent: usedBy(world, [line]).map((p) => others.indexOf(p)).filter((j) => j >= 0) }, world.allowance)
         : { chosen: [], cost: 0, lowerBound: 0, proven: true };
       const chosen = new Set(answer.chosen.map((j) => others[j] as number));
       const mine = cheapestFirst(rest, rest.need, (p) => chosen.has(p));
@@ -131,7 +133,7 @@ export function byLine(world: World, free: string | null): Solved {
       needs: active.map((i) => needs[d.lines.indexOf(i)] as number),
       capacity: d.available,
       costs: d.holders.map((p) => world.costs[p] as number),
-      ranks: d.holders,
+      ranks: d.holders.map((p) => world.ranks[p] as number),
       free: d.holders.map((_, h) => h === freeAt),
       incumbent: active.map((i) => greedyTakes(world, i, d.holders)),
     }, world.allowance);
