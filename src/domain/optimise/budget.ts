@@ -31,9 +31,9 @@ export class Allowance {
   private visited = 0;
   private nextCheck = CHECK_EVERY;
   private spent = false;
-  private readonly deadline: number | null;
-  private readonly limit: number;
-  private readonly now: (() => number) | undefined;
+  private deadline: number | null;
+  private limit: number;
+  private now: (() => number) | undefined;
 
   constructor(budget: SearchBudget = {}) {
     this.now = budget.now;
@@ -51,6 +51,32 @@ export class Allowance {
       if (this.deadline !== null && this.now !== undefined && this.now() > this.deadline) this.spent = true;
     }
     return !this.spent;
+  }
+
+  /**
+   * A share of what is left (time and nodes) for work that may be cut short without
+   * spending the rest: its nodes count here too, but its running out does not exhaust this.
+   */
+  slice(fraction: number): Allowance {
+    const child = new Allowance({});
+    child.limit = Math.floor((this.limit - this.visited) * fraction);
+    child.now = this.now;
+    if (this.deadline !== null && this.now !== undefined) {
+      const now = this.now();
+      child.deadline = now + (this.deadline - now) * fraction;
+    }
+    child.parent = this;
+    child.spent = this.spent;
+    return child;
+  }
+
+  private parent: Allowance | null = null;
+
+  /** Gives a slice's nodes back to its parent (call once, when the slice is done). */
+  close(): void {
+    if (this.parent === null) return;
+    this.parent.visited += this.visited;
+    this.parent = null;
   }
 
   get exhausted(): boolean {

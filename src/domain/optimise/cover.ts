@@ -15,7 +15,10 @@
 //    chooses holder b and excludes holders 1…b−1. A holder is skipped when an excluded
 //    location dominates it (holds at least as much of every need, costs no more, ranks
 //    first): swapping them gives a plan no worse that an earlier child already explores.
-// 4. Past the budget the best plan found is returned, marked unproven.
+// 4. Two passes: the first looks only for fewer locations (nodes whose bound ties the
+//    incumbent are cut), which proves the count; the second, on a share of what is left of
+//    the budget, looks for the cheapest among as many. Past the budget the best plan found
+//    is returned, its count marked unproven (first pass) or only its cost (second pass).
 import type { Allowance } from './budget.js';
 
 export interface CoverInput {
@@ -36,7 +39,10 @@ export interface CoverAnswer {
   readonly cost: number;
   /** The bound at the root; equal to chosen.length when proven. */
   readonly lowerBound: number;
+  /** No cover has fewer locations. */
   readonly proven: boolean;
+  /** And none as small costs less. */
+  readonly costProven: boolean;
 }
 
 export function solveCover(input: CoverInput, allowance: Allowance): CoverAnswer {
@@ -45,9 +51,21 @@ export function solveCover(input: CoverInput, allowance: Allowance): CoverAnswer
   s.best = start;
   const root = s.countBound();
   if (!s.best.covers) throw new Error('cover: the needs exceed what the locations hold');
-  if (root <= s.best.chosen.length) s.descend(allowance);
-  const proven = !allowance.exhausted;
-  return { chosen: s.best.chosen, cost: s.best.cost, lowerBound: proven ? s.best.chosen.length : root, proven };
+  let proven = true;
+  if (root < s.best.chosen.length) {
+    s.strict = true;
+    s.descend(allowance);
+    proven = !allowance.exhausted;
+  }
+  let costProven = false;
+  if (proven) {
+    const share = allowance.slice(0.5);
+    s.strict = false;
+    s.descend(share);
+    share.close();
+    costProven = !share.exhausted;
+  }
+  return { chosen: s.best.chosen, cost: s.best.cost, lowerBound: proven ? s.best.chosen.length : root, proven, costProven };
 }
 
 interface Candidate {
@@ -71,6 +89,8 @@ const epsilon = (a: number, b: number): number => 1e-9 * Math.max(1, Math.abs(a)
 
 class Search {
   best: Candidate = { chosen: [], cost: Infinity, tie: Infinity, covers: false };
+  /** Only fewer locations than the incumbent are sought (the first pass). */
+  strict = false;
   private readonly n: number;
   private readonly m: number;
   private readonly remaining: Float64Array;
@@ -197,7 +217,7 @@ class Search {
       return;
     }
     const bound = this.chosen.length + most;
-    if (bound > this.best.chosen.length) return;
+    if (bound > this.best.chosen.length || (this.strict && bound === this.best.chosen.length)) return;
     if (bound === this.best.chosen.length) {
       const floor = this.costOver((j) => this.excluded[j] !== 1);
       if (better({ chosen: this.best.chosen, covers: true, ...floor }, this.best) >= 0) return;

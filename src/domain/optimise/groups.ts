@@ -31,7 +31,10 @@ export interface Part {
   readonly locations: readonly string[];
   readonly count: number;
   readonly lowerBound: number;
+  /** No plan has fewer (the count is proven). */
   readonly proven: boolean;
+  /** And the cost is the least among as few (false: the best found within the budget). */
+  readonly costProven: boolean;
   readonly explanation: string;
 }
 
@@ -121,7 +124,7 @@ export function byLine(world: World, free: string | null): Solved {
       const rest: SkuDemand = { ...d, holders: others, available: otherAvail, need: d.need - fromFree };
       const answer = rest.need > 0
         ? solveCover({ needs: [rest.need], avail: Float64Array.from(otherAvail), costs: others.map((p) => world.costs[p] as number), ranks: others.map((p) => world.ranks[p] as number), incumbent: usedBy(world, [line]).map((p) => others.indexOf(p)).filter((j) => j >= 0) }, world.allowance)
-        : { chosen: [], cost: 0, lowerBound: 0, proven: true };
+        : { chosen: [], cost: 0, lowerBound: 0, proven: true, costProven: true };
       const chosen = new Set(answer.chosen.map((j) => others[j] as number));
       const mine = cheapestFirst(rest, rest.need, (p) => chosen.has(p));
       if (freeAt >= 0 && fromFree > 0) mine.set(d.holders[freeAt] as number, fromFree);
@@ -144,7 +147,7 @@ export function byLine(world: World, free: string | null): Solved {
     });
     const used = [...new Set(answer.takes.flatMap((row) => row.flatMap((q, h) => (q > 0 && h !== freeAt ? [d.holders[h] as number] : []))))];
     const reason = answer.proven ? `fewer is impossible: the search ruled out every plan with fewer ${noun}s` : `at least ${answer.lowerBound}; the search stopped at the time budget`;
-    parts.push({ ...part(world, label, used, { chosen: [], lowerBound: answer.lowerBound, proven: answer.proven }, noun, reason), count: answer.count });
+    parts.push({ ...part(world, label, used, { chosen: [], lowerBound: answer.lowerBound, proven: answer.proven, costProven: answer.costProven }, noun, reason), count: answer.count });
   }
   return { parts, takes };
 }
@@ -202,11 +205,12 @@ function distribute(world: World, d: SkuDemand, from: Map<number, number>, takes
   }
 }
 
-function part(world: World, label: string, positions: number[], answer: { chosen: readonly unknown[]; lowerBound: number; proven: boolean }, noun: string, reason: string): Part {
+function part(world: World, label: string, positions: number[], answer: { chosen: readonly unknown[]; lowerBound: number; proven: boolean; costProven: boolean }, noun: string, reason: string): Part {
   const locations = positions.sort((a, b) => a - b).map((p) => (world.order[p] as RankedLocation).code);
   const count = answer.chosen.length;
   const what = locations.length === 0 ? 'nothing to ship' : `${locations.join(', ')}`;
-  return { label, locations, count, lowerBound: answer.lowerBound, proven: answer.proven, explanation: `${label}: ${what} (${count} ${noun}${count === 1 ? '' : 's'}; ${reason})` };
+  const cheapest = answer.proven && !answer.costProven ? '; the cheapest of as few found within the time budget' : '';
+  return { label, locations, count, lowerBound: answer.lowerBound, proven: answer.proven, costProven: answer.costProven, explanation: `${label}: ${what} (${count} ${noun}${count === 1 ? '' : 's'}; ${reason}${cheapest})` };
 }
 
 /** Why no plan with fewer locations exists, from the needs' own bound when it is tight. */

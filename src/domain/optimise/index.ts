@@ -54,7 +54,10 @@ export interface Optimised {
   /** Groups used (pairs counted by the grouping) and the proven lower bound on them. */
   readonly count: number;
   readonly lowerBound: number;
+  /** No plan serves as much with fewer groups. */
   readonly proven: boolean;
+  /** And none with as few costs less (false: the cheapest found within the budget). */
+  readonly costProven: boolean;
   readonly nodes: number;
   /** The fill steps, then one line per part saying what was chosen and why fewer is impossible. */
   readonly explanation: readonly string[];
@@ -73,6 +76,7 @@ export function optimiseLines(input: OptimiseInput, budget: SearchBudget = {}): 
   const count = parts.reduce((t, p) => t + p.count, 0);
   const lowerBound = parts.reduce((t, p) => t + p.lowerBound, 0);
   const proven = parts.every((p) => p.proven);
-  const summary = `fewest_shipments: ${count} ${grouping.kind === 'by_line' && grouping.free !== null ? 'transfer(s)' : 'shipment(s)'}, ${proven ? 'proven fewest' : `search stopped at the time budget (at least ${lowerBound})`}; then least units × ${basis}`;
-  return { lines: built.lines, parts, count, lowerBound, proven, nodes: allowance.nodes, explanation: [...built.explanation, summary, ...parts.map((p) => p.explanation)] };
+  const costProven = parts.every((p) => p.costProven);
+  const summary = `fewest_shipments: ${count} ${grouping.kind === 'by_line' && grouping.free !== null ? 'transfer(s)' : 'shipment(s)'}, ${proven ? 'proven fewest' : `search stopped at the time budget (at least ${lowerBound})`}; then least units × ${basis}${proven && !costProven ? ' (the least found within the time budget)' : ''}`;
+  return { lines: built.lines, parts, count, lowerBound, proven, costProven, nodes: allowance.nodes, explanation: [...built.explanation, summary, ...parts.map((p) => p.explanation)] };
 }

@@ -131,6 +131,7 @@ describe('solvePool equals an independent brute force', () => {
         expectValid(input, answer.takes);
         expect(answer.proven).toBe(true);
         expect(answer.lowerBound).toBe(answer.count);
+        expect(answer.costProven).toBe(true);
         const actual = scoreOf(input, answer.takes);
         expect(actual.count).toBe(answer.count);
         expect(actual).toEqual(brute(input));

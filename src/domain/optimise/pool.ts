@@ -21,7 +21,9 @@
 // fewest first, largest holders first), bounded below by the fewest largest unused holders
 // the remaining lines need; every candidate location set and every leaf counts as a node of
 // the Allowance. The incumbent is the caller's plan (the greedy fill), so the answer is never
-// worse than it; past the budget the best plan found is returned, marked unproven.
+// worse than it. A first pass seeks fewer pairs only (structures tying the incumbent are cut),
+// proving the count; a second, on a share of what is left, the cheapest with as few. Past the
+// budget the best plan found is returned, its count marked unproven or only its cost.
 // Ties (same pairs, same cost): the plan whose units come from better-ranked locations
 // (least Σ units × rank, `ranks` lower first), then the first found.
 import type { Allowance } from './budget.js';
@@ -42,7 +44,10 @@ export interface PoolAnswer {
   readonly count: number;
   readonly cost: number;
   readonly lowerBound: number;
+  /** No plan has fewer pairs. */
   readonly proven: boolean;
+  /** And none with as few costs less. */
+  readonly costProven: boolean;
 }
 
 interface Plan {
@@ -67,7 +72,7 @@ function better(a: Plan, b: Plan | null): boolean {
   return a.tie < b.tie - eps(a.tie, b.tie);
 }
 
-export function solvePool(input: PoolInput, allowance: Allowance): PoolAnswer {
+export function solvePool(input: PoolInput, budget: Allowance): PoolAnswer {
   const { needs, capacity, costs, ranks, free } = input;
   const k = needs.length;
   const m = capacity.length;
@@ -150,6 +155,9 @@ export function solvePool(input: PoolInput, allowance: Allowance): PoolAnswer {
   const groups: Group[] = [];
   const freeOnly: number[] = [];
   let slack = fromFree;
+  /** The first pass seeks fewer pairs only; the second runs on its own slice of the budget. */
+  let strict = true;
+  let allowance = budget;
 
   /** The fewest largest unused holders covering what the remaining lines need beyond the slack. */
   const bound = (): number => {
@@ -219,7 +227,7 @@ export function solvePool(input: PoolInput, allowance: Allowance): PoolAnswer {
       return;
     }
     const rest = count + bound();
-    if (rest > (best as Plan).count) return;
+    if (rest > (best as Plan).count || (strict && rest === (best as Plan).count)) return;
     if (rest === (best as Plan).count) {
       const least = floor();
       if (!better({ takes: [], count: rest, cost: least.cost, tie: least.tie }, best)) return;
@@ -241,7 +249,7 @@ export function solvePool(input: PoolInput, allowance: Allowance): PoolAnswer {
       const need = members.reduce((t, l) => t + (needs[l] as number), 0);
       for (const l of members) remaining[l] = 0;
       const available = holders.filter((j) => used[j] === 0);
-      const most = (best as Plan).count - count - members.length + 1;
+      const most = (best as Plan).count - count - members.length + (strict ? 0 : 1);
       for (let size = 1; size <= Math.min(most, available.length); size++) {
         chooseSets(available, capacity, size, need, slack, allowance, (chosen, held) => {
           const deficit = Math.max(0, need - held);
@@ -261,10 +269,19 @@ export function solvePool(input: PoolInput, allowance: Allowance): PoolAnswer {
     }
     remaining[first] = 1;
   };
-  if (k > 0 && root <= (best as Plan).count) descend(0);
-  const proven = !allowance.exhausted;
+  // First pass: fewer pairs only (proves the count); second, on a share of what is left: the cheapest with as few.
+  if (k > 0 && root < (best as Plan).count) descend(0);
+  const proven = !budget.exhausted;
+  let costProven = proven && k === 0;
+  if (proven && k > 0) {
+    strict = false;
+    allowance = budget.slice(0.5);
+    descend(0);
+    allowance.close();
+    costProven = !allowance.exhausted;
+  }
   const answer = best as Plan;
-  return { takes: answer.takes, count: answer.count, cost: answer.cost, lowerBound: proven ? answer.count : Math.min(answer.count, root), proven };
+  return { takes: answer.takes, count: answer.count, cost: answer.cost, lowerBound: proven ? answer.count : Math.min(answer.count, root), proven, costProven };
 }
 
 /**
