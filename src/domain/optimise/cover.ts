@@ -222,6 +222,22 @@ class Search {
       const floor = this.costOver((j) => this.excluded[j] !== 1);
       if (better({ chosen: this.best.chosen, covers: true, ...floor }, this.best) >= 0) return;
     }
+    // A better plan may add just one more location: it must hold all that every need still
+    // lacks, which a plain scan decides (the common last level of the search, made cheap).
+    if (most === 1 && this.best.chosen.length - this.chosen.length - (this.strict ? 1 : 0) === 1) {
+      for (const j of this.bySize[hardest] as number[]) {
+        if (this.inSet[j] === 1 || this.excluded[j] === 1) continue;
+        if (!allowance.step()) return;
+        let covers = true;
+        for (let i = 0; i < this.n && covers; i++) covers = (this.remaining[i] as number) <= this.at(i, j);
+        if (!covers) continue;
+        this.include(j);
+        const found = this.evaluate(this.chosen);
+        if (better(found, this.best) < 0) this.best = found;
+        this.exclude(j);
+      }
+      return;
+    }
     const children = this.branchesFor(hardest);
     const mark = this.excludedList.length;
     for (const j of children) {
