@@ -34,7 +34,9 @@ export function runFewest(figures: Figures): void {
     const timing = timeSync(
       (i) => {
         const problem = problems[i % problems.length] as RoutingProblem;
-        const plan = planOrder(problem, greatCircleTable(problem.destination, problem.locations), { now: () => performance.now(), ms: BUDGET_MS });
+        // The budget counts from here: measuring the distances is part of the call it bounds.
+        const startedAt = performance.now();
+        const plan = planOrder(problem, greatCircleTable(problem.destination, problem.locations), { now: () => performance.now(), ms: BUDGET_MS, startedAt });
         const optimality = plan.selection.optimality;
         if (optimality === undefined) throw new Error('fewest_shipments returned no optimality');
         calls += 1;

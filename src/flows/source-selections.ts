@@ -35,7 +35,8 @@ export async function updateSourceSelectionItems(ctx: FlowContext, id: string, i
       throw fail(more.length === 0 ? first : { ...first, message: `${first.message} (and ${more.length} more: ${more.map((e) => e.message).join('; ')})` });
     }
     return trx.updateTable('source_selections')
-      .set({ items: JSON.stringify(result.items), shippable: result.items.every((i) => i.shortfall === 0), updated_at: ctx.now() })
+      // Hand-edited items are no longer the optimiser's plan: its optimality statement goes.
+      .set({ items: JSON.stringify(result.items), shippable: result.items.every((i) => i.shortfall === 0), optimality: null, updated_at: ctx.now() })
       .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   });
 }

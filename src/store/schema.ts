@@ -85,6 +85,8 @@ export interface SourceSelectionsTable extends Common {
   fallback_reason: string | null; distance_mode: Generated<'driving' | 'bicycling' | 'walking'>;
   shippable: boolean; status: Generated<'proposed' | 'submitted'>;
   items: JsonArray; explanation: JsonArray; shipping_address: Json | null; submitted_at: Timestamp | null;
+  /** fewest_shipments only: {status, shipments, lower_bound[, transfers]} (004). */
+  optimality: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 export type ShipmentStatus =
   | 'draft' | 'upcoming' | 'on_hold' | 'picking' | 'packing' | 'ready_to_ship' | 'shipped' | 'delivered' | 'cancelled';

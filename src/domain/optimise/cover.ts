@@ -1,18 +1,24 @@
 // Exact branch-and-bound for one group of shipments: the fewest locations that together
 // cover every need, then the cheapest (Σ units × unit cost, each need taken from the
-// cheapest chosen locations first), ties going to the first set the search finds.
+// cheapest chosen locations first, equal costs by rank), then the best ranks (least
+// Σ units × rank: ranks are the candidates' places by priority then code), and of sets
+// equal on all three the first the search finds.
 // Used for one shipping category (split_shipments, a plain selection) and for one line
 // whose SKU no other line asks for (split_by_line_items, the transfer strategies).
 // 1. The incumbent is the better of the caller's plan (the greedy fill) and a greedy cover
 //    (most of what is still needed first): the answer is never worse than either.
 // 2. Lower bound of a node: the chosen locations plus, for the hardest need, how many of the
 //    largest remaining holders it takes to cover what it still lacks; and, when that ties
-//    the incumbent's count, the cost of serving every need from all the allowed locations.
+//    the incumbent's count, the (cost, Σ units × rank) of serving every need from all the
+//    allowed locations.
 // 3. Branch on the hardest uncovered need: one of its holders must be chosen, so child b
 //    chooses holder b and excludes holders 1…b−1. A holder is skipped when an excluded
 //    location dominates it (holds at least as much of every need, costs no more, ranks
 //    first): swapping them gives a plan no worse that an earlier child already explores.
-// 4. Past the budget the best plan found is returned, marked unproven.
+// 4. Two passes: the first looks only for fewer locations (nodes whose bound ties the
+//    incumbent are cut), which proves the count; the second, on a share of what is left of
+//    the budget, looks for the cheapest among as many. Past the budget the best plan found
+//    is returned, its count marked unproven (first pass) or only its cost (second pass).
 import type { Allowance } from './budget.js';
 
 export interface CoverInput {
@@ -20,7 +26,7 @@ export interface CoverInput {
   readonly needs: readonly number[];
   /** avail[i * m + j]: what location j can give need i. */
   readonly avail: Float64Array;
-  /** Cost of one ten-thousandth from location j, and its tie order (lower first). */
+  /** Cost of one ten-thousandth from location j, and its rank by priority then code (lower first). */
   readonly costs: readonly number[];
   readonly ranks: readonly number[];
   /** Locations of the first incumbent (they cover every need). */
@@ -33,7 +39,10 @@ export interface CoverAnswer {
   readonly cost: number;
   /** The bound at the root; equal to chosen.length when proven. */
   readonly lowerBound: number;
+  /** No cover has fewer locations. */
   readonly proven: boolean;
+  /** And none as small costs less. */
+  readonly costProven: boolean;
 }
 
 export function solveCover(input: CoverInput, allowance: Allowance): CoverAnswer {
@@ -42,14 +51,28 @@ export function solveCover(input: CoverInput, allowance: Allowance): CoverAnswer
   s.best = start;
   const root = s.countBound();
   if (!s.best.covers) throw new Error('cover: the needs exceed what the locations hold');
-  if (root <= s.best.chosen.length) s.descend(allowance);
-  const proven = !allowance.exhausted;
-  return { chosen: s.best.chosen, cost: s.best.cost, lowerBound: proven ? s.best.chosen.length : root, proven };
+  let proven = true;
+  if (root < s.best.chosen.length) {
+    s.strict = true;
+    s.descend(allowance);
+    proven = !allowance.exhausted;
+  }
+  let costProven = false;
+  if (proven) {
+    const share = allowance.slice(0.5);
+    s.strict = false;
+    s.descend(share);
+    share.close();
+    costProven = !share.exhausted;
+  }
+  return { chosen: s.best.chosen, cost: s.best.cost, lowerBound: proven ? s.best.chosen.length : root, proven, costProven };
 }
 
 interface Candidate {
   readonly chosen: number[];
   readonly cost: number;
+  /** Σ units × rank. */
+  readonly tie: number;
   /** False for an incumbent that does not cover every need (never chosen over one that does). */
   readonly covers: boolean;
 }
@@ -58,13 +81,16 @@ function better(a: Candidate, b: Candidate): number {
   if (a.covers !== b.covers) return a.covers ? -1 : 1;
   if (a.chosen.length !== b.chosen.length) return a.chosen.length - b.chosen.length;
   if (Math.abs(a.cost - b.cost) > epsilon(a.cost, b.cost)) return a.cost - b.cost;
+  if (Math.abs(a.tie - b.tie) > epsilon(a.tie, b.tie)) return a.tie - b.tie;
   return 0;
 }
 
 const epsilon = (a: number, b: number): number => 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 class Search {
-  best: Candidate = { chosen: [], cost: Infinity, covers: false };
+  best: Candidate = { chosen: [], cost: Infinity, tie: Infinity, covers: false };
+  /** Only fewer locations than the incumbent are sought (the first pass). */
+  strict = false;
   private readonly n: number;
   private readonly m: number;
   private readonly remaining: Float64Array;
@@ -98,20 +124,22 @@ class Search {
     return this.input.avail[i * this.m + j] as number;
   }
 
-  /** Σ over needs of taking the whole need from the cheapest of `allowed` first. */
-  private costOver(allowed: (j: number) => boolean): number {
-    let total = 0;
+  /** (Σ units × cost, Σ units × rank) of taking every need from the cheapest of `allowed` first (the least of both, in that order). */
+  private costOver(allowed: (j: number) => boolean): { cost: number; tie: number } {
+    let cost = 0;
+    let tie = 0;
     for (let i = 0; i < this.n; i++) {
       let left = this.input.needs[i] as number;
       for (const j of this.byCost[i] as number[]) {
         if (left <= 0) break;
         if (!allowed(j)) continue;
         const take = Math.min(left, this.at(i, j));
-        total += take * (this.input.costs[j] as number);
+        cost += take * (this.input.costs[j] as number);
+        tie += take * (this.input.ranks[j] as number);
         left -= take;
       }
     }
-    return total;
+    return { cost, tie };
   }
 
   evaluate(locations: readonly number[]): Candidate {
@@ -126,7 +154,7 @@ class Search {
       for (const j of chosen) got += this.at(i, j);
       covers = got >= (this.input.needs[i] as number);
     }
-    return { chosen, cost: this.costOver((j) => set[j] === 1), covers };
+    return { chosen, ...this.costOver((j) => set[j] === 1), covers };
   }
 
   /** Greedy cover: repeatedly the location giving the largest share of what is still needed. */
@@ -189,10 +217,26 @@ class Search {
       return;
     }
     const bound = this.chosen.length + most;
-    if (bound > this.best.chosen.length) return;
+    if (bound > this.best.chosen.length || (this.strict && bound === this.best.chosen.length)) return;
     if (bound === this.best.chosen.length) {
       const floor = this.costOver((j) => this.excluded[j] !== 1);
-      if (floor >= this.best.cost - epsilon(floor, this.best.cost)) return;
+      if (better({ chosen: this.best.chosen, covers: true, ...floor }, this.best) >= 0) return;
+    }
+    // A better plan may add just one more location: it must hold all that every need still
+    // lacks, which a plain scan decides (the common last level of the search, made cheap).
+    if (most === 1 && this.best.chosen.length - this.chosen.length - (this.strict ? 1 : 0) === 1) {
+      for (const j of this.bySize[hardest] as number[]) {
+        if (this.inSet[j] === 1 || this.excluded[j] === 1) continue;
+        if (!allowance.step()) return;
+        let covers = true;
+        for (let i = 0; i < this.n && covers; i++) covers = (this.remaining[i] as number) <= this.at(i, j);
+        if (!covers) continue;
+        this.include(j);
+        const found = this.evaluate(this.chosen);
+        if (better(found, this.best) < 0) this.best = found;
+        this.exclude(j);
+      }
+      return;
     }
     const children = this.branchesFor(hardest);
     const mark = this.excludedList.length;

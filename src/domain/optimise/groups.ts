@@ -19,6 +19,8 @@ export interface World {
   /** Candidates cheapest first; `costs[p]` is the unit cost of order[p]. */
   readonly order: readonly RankedLocation[];
   readonly costs: readonly number[];
+  /** `ranks[p]`: order[p]'s place among the candidates by priority then code (the tie-break). */
+  readonly ranks: readonly number[];
   /** The greedy fill's lines (the first incumbent). */
   readonly greedy: readonly LineSelection[];
   readonly allowance: Allowance;
@@ -29,7 +31,10 @@ export interface Part {
   readonly locations: readonly string[];
   readonly count: number;
   readonly lowerBound: number;
+  /** No plan has fewer (the count is proven). */
   readonly proven: boolean;
+  /** And the cost is the least among as few (false: the best found within the budget). */
+  readonly costProven: boolean;
   readonly explanation: string;
 }
 
@@ -49,9 +54,17 @@ interface SkuDemand {
   readonly need: number;
 }
 
+/** Location code → position in the ranked order, built once per order array. */
+const positions = new WeakMap<readonly RankedLocation[], ReadonlyMap<string, number>>();
+function positionsOf(order: readonly RankedLocation[]): ReadonlyMap<string, number> {
+  let known = positions.get(order);
+  if (known === undefined) positions.set(order, (known = new Map(order.map((l, p) => [l.code, p]))));
+  return known;
+}
+
 function demands(world: World): SkuDemand[] {
   const { snapshot, lines, order } = world;
-  const position = new Map(order.map((l, p) => [l.code, p]));
+  const position = positionsOf(order);
   const bySku = new Map<string, number[]>();
   lines.forEach((line, i) => {
     if (snapshot.sku(line.sku).doNotTrack) return;
@@ -81,7 +94,7 @@ export function byCategory(world: World): Solved {
     const avail = new Float64Array(wanted.length * m);
     wanted.forEach((d, i) => d.holders.forEach((p, h) => (avail[i * m + (local.get(p) as number)] = d.available[h] as number)));
     const incumbent = wanted.flatMap((d) => usedBy(world, d.lines)).map((p) => local.get(p) as number);
-    const answer = solveCover({ needs: wanted.map((d) => d.need), avail, costs: universe.map((p) => world.costs[p] as number), ranks: universe, incumbent }, world.allowance);
+    const answer = solveCover({ needs: wanted.map((d) => d.need), avail, costs: universe.map((p) => world.costs[p] as number), ranks: universe.map((p) => world.ranks[p] as number), incumbent }, world.allowance);
     const chosen = new Set(answer.chosen.map((j) => universe[j] as number));
     for (const d of wanted) distribute(world, d, cheapestFirst(d, d.need, (p) => chosen.has(p)), takes);
     const reason = why(wanted, answer.chosen.length, answer.proven, answer.lowerBound, 'location');
@@ -110,8 +123,8 @@ export function byLine(world: World, free: string | null): Solved {
       const otherAvail = d.available.filter((_, h) => h !== freeAt);
       const rest: SkuDemand = { ...d, holders: others, available: otherAvail, need: d.need - fromFree };
       const answer = rest.need > 0
-        ? solveCover({ needs: [rest.need], avail: Float64Array.from(otherAvail), costs: others.map((p) => world.costs[p] as number), ranks: others, incumbent: usedBy(world, [line]).map((p) => others.indexOf(p)).filter((j) => j >= 0) }, world.allowance)
-        : { chosen: [], cost: 0, lowerBound: 0, proven: true };
+        ? solveCover({ needs: [rest.need], avail: Float64Array.from(otherAvail), costs: others.map((p) => world.costs[p] as number), ranks: others.map((p) => world.ranks[p] as number), incumbent: usedBy(world, [line]).map((p) => others.indexOf(p)).filter((j) => j >= 0) }, world.allowance)
+        : { chosen: [], cost: 0, lowerBound: 0, proven: true, costProven: true };
       const chosen = new Set(answer.chosen.map((j) => others[j] as number));
       const mine = cheapestFirst(rest, rest.need, (p) => chosen.has(p));
       if (freeAt >= 0 && fromFree > 0) mine.set(d.holders[freeAt] as number, fromFree);
@@ -123,9 +136,9 @@ export function byLine(world: World, free: string | null): Solved {
       needs: active.map((i) => needs[d.lines.indexOf(i)] as number),
       capacity: d.available,
       costs: d.holders.map((p) => world.costs[p] as number),
-      ranks: d.holders,
+      ranks: d.holders.map((p) => world.ranks[p] as number),
       free: d.holders.map((_, h) => h === freeAt),
-      incumbent: active.map((i) => usedBy(world, [i]).map((p) => d.holders.indexOf(p))),
+      incumbent: active.map((i) => greedyTakes(world, i, d.holders)),
     }, world.allowance);
     active.forEach((i, l) => {
       (answer.takes[l] ?? []).forEach((q, h) => {
@@ -134,7 +147,7 @@ export function byLine(world: World, free: string | null): Solved {
     });
     const used = [...new Set(answer.takes.flatMap((row) => row.flatMap((q, h) => (q > 0 && h !== freeAt ? [d.holders[h] as number] : []))))];
     const reason = answer.proven ? `fewer is impossible: the search ruled out every plan with fewer ${noun}s` : `at least ${answer.lowerBound}; the search stopped at the time budget`;
-    parts.push({ ...part(world, label, used, { chosen: [], lowerBound: answer.lowerBound, proven: answer.proven }, noun, reason), count: answer.count });
+    parts.push({ ...part(world, label, used, { chosen: [], lowerBound: answer.lowerBound, proven: answer.proven, costProven: answer.costProven }, noun, reason), count: answer.count });
   }
   return { parts, takes };
 }
@@ -151,8 +164,14 @@ function lineNeeds(world: World, d: SkuDemand): number[] {
 
 /** Positions the greedy fill took stock from for the given lines. */
 function usedBy(world: World, lineIndices: readonly number[]): number[] {
-  const position = new Map(world.order.map((l, p) => [l.code, p]));
+  const position = positionsOf(world.order);
   return lineIndices.flatMap((i) => (world.greedy[i]?.sources ?? []).filter((s) => s.quantityToDeduct > 0).map((s) => position.get(s.location) as number));
+}
+
+/** What the greedy fill took for line i from each of the SKU's holders (positions in order). */
+function greedyTakes(world: World, i: number, holders: readonly number[]): number[] {
+  const taken = new Map((world.greedy[i]?.sources ?? []).map((s) => [s.location, s.quantityToDeduct as number]));
+  return holders.map((p) => taken.get((world.order[p] as RankedLocation).code) ?? 0);
 }
 
 /** Takes `need` of a SKU from its allowed holders, cheapest (first in order) first. */
@@ -186,11 +205,12 @@ function distribute(world: World, d: SkuDemand, from: Map<number, number>, takes
   }
 }
 
-function part(world: World, label: string, positions: number[], answer: { chosen: readonly unknown[]; lowerBound: number; proven: boolean }, noun: string, reason: string): Part {
+function part(world: World, label: string, positions: number[], answer: { chosen: readonly unknown[]; lowerBound: number; proven: boolean; costProven: boolean }, noun: string, reason: string): Part {
   const locations = positions.sort((a, b) => a - b).map((p) => (world.order[p] as RankedLocation).code);
   const count = answer.chosen.length;
   const what = locations.length === 0 ? 'nothing to ship' : `${locations.join(', ')}`;
-  return { label, locations, count, lowerBound: answer.lowerBound, proven: answer.proven, explanation: `${label}: ${what} (${count} ${noun}${count === 1 ? '' : 's'}; ${reason})` };
+  const cheapest = answer.proven && !answer.costProven ? '; the cheapest of as few found within the time budget' : '';
+  return { label, locations, count, lowerBound: answer.lowerBound, proven: answer.proven, costProven: answer.costProven, explanation: `${label}: ${what} (${count} ${noun}${count === 1 ? '' : 's'}; ${reason}${cheapest})` };
 }
 
 /** Why no plan with fewer locations exists, from the needs' own bound when it is tight. */

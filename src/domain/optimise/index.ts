@@ -12,8 +12,10 @@
 //    location) pairs (grouping 'by_line': split_by_line_items; with a `free` location —
 //    the transfer strategies' primary — the pairs away from it are the transfers).
 // 3. Least Σ units × unit cost (costs.ts: measured distance or time, else priority rank).
-// 4. Ties: the first plan the deterministic search finds (it tries locations by how much of
-//    what is still needed they hold, then cost, then rank).
+// 4. Ties: better priorities — least Σ units × priority rank, where a candidate's priority
+//    rank is its place among the candidates by priority, then code (1, 2, 3, …); a unit of
+//    equal cost is always taken from the better-ranked location first. Plans equal on all
+//    four: the first the deterministic search finds.
 // The order splits into independent parts — one per shipping category, or one per SKU —
 // each solved exactly (cover.ts, or pool.ts when lines share a SKU) under one shared
 // budget; do_not_ship stock, which ships in nothing, is simply taken cheapest first.
@@ -52,7 +54,10 @@ export interface Optimised {
   /** Groups used (pairs counted by the grouping) and the proven lower bound on them. */
   readonly count: number;
   readonly lowerBound: number;
+  /** No plan serves as much with fewer groups. */
   readonly proven: boolean;
+  /** And none with as few costs less (false: the cheapest found within the budget). */
+  readonly costProven: boolean;
   readonly nodes: number;
   /** The fill steps, then one line per part saying what was chosen and why fewer is impossible. */
   readonly explanation: readonly string[];
@@ -63,12 +68,15 @@ export function optimiseLines(input: OptimiseInput, budget: SearchBudget = {}): 
   const allowance = new Allowance(budget);
   const { costs, basis } = unitCosts(order);
   const greedy = fill(snapshot, lines, greedyOrder).lines;
-  const world: World = { snapshot, lines, order, costs, greedy, allowance };
+  const place = new Map(snapshot.candidates.map((c, i) => [c.code, i + 1]));
+  const ranks = order.map((l) => place.get(l.code) ?? place.size + 1);
+  const world: World = { snapshot, lines, order, costs, ranks, greedy, allowance };
   const { parts, takes } = grouping.kind === 'by_category' ? byCategory(world) : byLine(world, grouping.free);
   const built = linesFromTakes(snapshot, lines, order, takes as readonly ReadonlyMap<string, Quantity>[]);
   const count = parts.reduce((t, p) => t + p.count, 0);
   const lowerBound = parts.reduce((t, p) => t + p.lowerBound, 0);
   const proven = parts.every((p) => p.proven);
-  const summary = `fewest_shipments: ${count} ${grouping.kind === 'by_line' && grouping.free !== null ? 'transfer(s)' : 'shipment(s)'}, ${proven ? 'proven fewest' : `search stopped at the time budget (at least ${lowerBound})`}; then least units × ${basis}`;
-  return { lines: built.lines, parts, count, lowerBound, proven, nodes: allowance.nodes, explanation: [...built.explanation, summary, ...parts.map((p) => p.explanation)] };
+  const costProven = parts.every((p) => p.costProven);
+  const summary = `fewest_shipments: ${count} ${grouping.kind === 'by_line' && grouping.free !== null ? 'transfer(s)' : 'shipment(s)'}, ${proven ? 'proven fewest' : `search stopped at the time budget (at least ${lowerBound})`}; then least units × ${basis}${proven && !costProven ? ' (the least found within the time budget)' : ''}`;
+  return { lines: built.lines, parts, count, lowerBound, proven, costProven, nodes: allowance.nodes, explanation: [...built.explanation, summary, ...parts.map((p) => p.explanation)] };
 }

@@ -1,7 +1,9 @@
-// fewest_shipments against brute force: on 750 random small problems (up to 8
-// locations, 2 shipping categories, 8 lines) the answer serves what can be served, obeys the
-// contract rules, is proven, and scores exactly the brute-force optimum on shipments, then
-// on Σ units × unit cost. The same checker finds counterexamples in the greedy fill, which
+// fewest_shipments against brute force: on 1,300 random small problems (up to 8
+// locations, 2 shipping categories, 8 lines; fixed seeds) the answer serves what can be
+// served, obeys the contract rules, is proven, and scores exactly the brute-force optimum on
+// shipments, then on Σ units × unit cost, then (at equal cost) on Σ units × priority rank;
+// 500 more with lines sharing a SKU must be valid and proven (pool.test.ts checks the
+// shared-SKU solver itself against its own brute force on 3,000 problems). The same checker finds counterexamples in the greedy fill, which
 // shows it can fail.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +19,10 @@ function expectSameScore(actual: Score, optimum: Score): void {
   expect(actual.served).toEqual(optimum.served);
   expect(actual.count).toBe(optimum.count);
   expect(Math.abs(actual.cost - optimum.cost)).toBeLessThanOrEqual(1e-6 * Math.max(1, optimum.cost));
+  // Criterion 4 (least Σ units × priority rank) decides only between plans of equal cost:
+  // compare it when the costs are exactly equal (always so for priority-rank costs; measured
+  // costs that differ below the engine's rounding tolerance are not compared).
+  if (actual.cost === optimum.cost) expect(actual.tie).toBe(optimum.tie);
 }
 
 /** (location, category) pairs a selection takes stock from. */
@@ -38,7 +44,7 @@ describe('fewest_shipments equals the brute-force optimum', () => {
         expectSameScore(scoreOf(problem, plan.selection, table, plan.shipments.length), bruteByCategory(problem, table));
         expect(plan.selection.optimality).toEqual({ status: 'proven', shipments: plan.shipments.length, lowerBound: plan.shipments.length });
       }),
-      { numRuns: 300, seed: 20261129 },
+      { numRuns: 500, seed: 20261129 },
     );
   });
 
@@ -50,7 +56,7 @@ describe('fewest_shipments equals the brute-force optimum', () => {
         expectSameScore(scoreOf(problem, selection, table, pairsOf(problem, selection)), bruteByCategory(problem, table));
         expect(selection.optimality?.status).toBe('proven');
       }),
-      { numRuns: 150, seed: 20261129 },
+      { numRuns: 200, seed: 20261129 },
     );
   });
 
@@ -62,7 +68,7 @@ describe('fewest_shipments equals the brute-force optimum', () => {
         expectSameScore(scoreOf(problem, plan.selection, table, plan.shipments.length), bruteByLine(problem, table, null));
         expect(plan.selection.optimality?.status).toBe('proven');
       }),
-      { numRuns: 150, seed: 20261129 },
+      { numRuns: 300, seed: 20261129 },
     );
   });
 
@@ -75,7 +81,7 @@ describe('fewest_shipments equals the brute-force optimum', () => {
         expectSameScore(scoreOf(problem, plan.selection, table, plan.transfers.length), bruteByLine(problem, table, primary));
         expect(plan.selection.optimality).toMatchObject({ status: 'proven', transfers: plan.transfers.length });
       }),
-      { numRuns: 150, seed: 20261129 },
+      { numRuns: 300, seed: 20261129 },
     );
   });
 
@@ -87,7 +93,7 @@ describe('fewest_shipments equals the brute-force optimum', () => {
           expect(violations(problem, { selection: plan.selection, plan }, { listsEveryHolder: true })).toEqual([]);
           expect(plan.selection.optimality?.status).toBe('proven');
         }),
-        { numRuns: 40, seed: 20261129 },
+        { numRuns: 250, seed: 20261129 },
       );
     }
   });

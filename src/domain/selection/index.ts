@@ -18,13 +18,14 @@ export type { Fill } from './fill.js';
 export { snapshotOf } from './snapshot.js';
 export type { Snapshot } from './snapshot.js';
 
-/** `budget` bounds the fewest_shipments search (the caller's clock and milliseconds). */
+/** `budget` bounds a fewest_shipments call (the caller's clock and milliseconds), counted from entry. */
 export function selectSources(problem: RoutingProblem, distances?: DistanceTable, budget: SearchBudget = {}): Selection {
+  const startedAt = budget.startedAt ?? budget.now?.();
   const snapshot = snapshotOf(problem);
   const ranked = rankCandidates(problem, snapshot, distances);
   const preface = [...snapshot.skipped, ...ranked.explanation];
   if (ranked.algorithm === FEWEST_SHIPMENTS) {
-    const allowed = { ...budget, ms: budget.ms ?? problem.timeBudgetMs };
+    const allowed = { ...budget, startedAt, ms: budget.ms ?? problem.timeBudgetMs };
     const best = optimiseLines({ snapshot, lines: problem.lines, order: ranked.order, greedyOrder: ranked.order, grouping: { kind: 'by_category' } }, allowed);
     const optimality: Optimality = { status: best.proven ? 'proven' : 'budget_exhausted', shipments: best.count, lowerBound: best.lowerBound };
     return selectionOf(ranked, best.lines, [...preface, ...best.explanation], optimality);

@@ -26,9 +26,10 @@ export function strategyNames(): string[] {
 
 /**
  * Plans an order with `problem.strategy`; throws validation('strategy') for an unknown one.
- * `budget` bounds the fewest_shipments search (the caller's clock and milliseconds).
+ * `budget` bounds a fewest_shipments call (the caller's clock and milliseconds), counted from entry.
  */
 export function planOrder(problem: RoutingProblem, distances?: DistanceTable, budget: SearchBudget = {}): Plan {
+  const startedAt = budget.startedAt ?? budget.now?.();
   const strategy = STRATEGIES.find((s) => s.name === problem.strategy);
   if (strategy === undefined) {
     const asked = problem.strategy === null ? 'a plan needs a strategy' : `unknown strategy "${problem.strategy}"`;
@@ -37,7 +38,7 @@ export function planOrder(problem: RoutingProblem, distances?: DistanceTable, bu
   const snapshot = snapshotOf(problem);
   const ranked = rankCandidates(problem, snapshot, distances);
   const input = { problem, snapshot, ranked };
-  const decision = ranked.algorithm === FEWEST_SHIPMENTS ? planFewest(strategy.name, input, { ...budget, ms: budget.ms ?? problem.timeBudgetMs }) : strategy.plan(input);
+  const decision = ranked.algorithm === FEWEST_SHIPMENTS ? planFewest(strategy.name, input, { ...budget, startedAt, ms: budget.ms ?? problem.timeBudgetMs }) : strategy.plan(input);
   const preface = [...snapshot.skipped, ...ranked.explanation];
   const selection = selectionOf(ranked, decision.lines, [...preface, ...decision.explanation], decision.optimality);
   return {

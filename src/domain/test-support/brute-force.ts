@@ -3,7 +3,8 @@
 // of the engine is reused. For one SKU taking from the cheapest locations of a set first is
 // the cheapest way to serve it from that set, so a set's cost is plain arithmetic.
 // Criteria, per the issue: (1) serve min(ordered, held) of every SKU, (2) fewest shipments,
-// (3) least Σ units × unit cost (measured time or distance, else priority rank).
+// (3) least Σ units × unit cost (measured time or distance, else priority rank), (4) least
+// Σ units × priority rank (place among the candidates by priority, then code).
 import type { DistanceTable, RoutingProblem, Selection } from '../routing.js';
 import { availableAt, candidatesOf } from './contract-rules.js';
 
@@ -11,6 +12,13 @@ export interface Score {
   readonly served: Readonly<Record<string, number>>;
   readonly count: number;
   readonly cost: number;
+  /** Σ units × priority rank. */
+  readonly tie: number;
+}
+
+/** Each candidate's place by priority, then code: 1, 2, 3, … */
+export function priorityRankOf(problem: RoutingProblem): Map<string, number> {
+  return new Map(candidatesOf(problem).map((c, i) => [c.code, i + 1]));
 }
 
 /** Unit cost per candidate code: measured travel time, else distance, else rank by priority. */
@@ -28,16 +36,19 @@ export function unitCostOf(problem: RoutingProblem, table: DistanceTable | undef
 /** What the answer scores, with shipments counted as `count` says. */
 export function scoreOf(problem: RoutingProblem, selection: Selection, table: DistanceTable | undefined, count: number): Score {
   const cost = unitCostOf(problem, table);
+  const rank = priorityRankOf(problem);
   const served: Record<string, number> = {};
   let total = 0;
+  let tie = 0;
   for (const line of selection.lines) {
     for (const s of line.sources) {
       if (s.quantityToDeduct === 0) continue;
       served[line.sku] = (served[line.sku] ?? 0) + s.quantityToDeduct;
       total += s.quantityToDeduct * (cost.get(s.location) ?? NaN);
+      tie += s.quantityToDeduct * (rank.get(s.location) ?? NaN);
     }
   }
-  return { served, count, cost: total };
+  return { served, count, cost: total, tie };
 }
 
 /** The optimum when shipments are (location, shipping category) pairs. */
@@ -47,6 +58,7 @@ export function bruteByCategory(problem: RoutingProblem, table: DistanceTable | 
   const categories = [...new Set(skus.map(category))];
   let count = 0;
   let cost = 0;
+  let tie = 0;
   const served: Record<string, number> = {};
   for (const c of categories) {
     const needs = skus.filter((s) => category(s) === c).map((sku) => ({ sku, need: needOf(problem, sku) }));
@@ -54,14 +66,16 @@ export function bruteByCategory(problem: RoutingProblem, table: DistanceTable | 
     const best = bestSubset(problem, table, needs.filter((n) => n.need > 0), []);
     count += best.count;
     cost += best.cost;
+    tie += best.tie;
   }
-  return { served, count, cost };
+  return { served, count, cost, tie };
 }
 
 /** The optimum when every line ships on its own and no two lines share a SKU (split_by_line_items, or with `free` the transfer strategies). */
 export function bruteByLine(problem: RoutingProblem, table: DistanceTable | undefined, free: string | null): Score {
   let count = 0;
   let cost = 0;
+  let tie = 0;
   const served: Record<string, number> = {};
   for (const line of problem.lines) {
     const need = needOf(problem, line.sku);
@@ -70,8 +84,9 @@ export function bruteByLine(problem: RoutingProblem, table: DistanceTable | unde
     const best = bestSubset(problem, table, need - fromFree > 0 ? [{ sku: line.sku, need: need - fromFree }] : [], free === null ? [] : [free]);
     count += best.count;
     cost += best.cost + fromFree * (unitCostOf(problem, table).get(free ?? '') ?? 0);
+    tie += best.tie + fromFree * (priorityRankOf(problem).get(free ?? '') ?? 0);
   }
-  return { served, count, cost };
+  return { served, count, cost, tie };
 }
 
 function needOf(problem: RoutingProblem, sku: string): number {
@@ -80,25 +95,29 @@ function needOf(problem: RoutingProblem, sku: string): number {
   return Math.min(ordered, held);
 }
 
-function bestSubset(problem: RoutingProblem, table: DistanceTable | undefined, needs: readonly { sku: string; need: number }[], excluded: readonly string[]): { count: number; cost: number } {
+function bestSubset(problem: RoutingProblem, table: DistanceTable | undefined, needs: readonly { sku: string; need: number }[], excluded: readonly string[]): { count: number; cost: number; tie: number } {
   const unit = unitCostOf(problem, table);
+  const rank = priorityRankOf(problem);
   const codes = candidatesOf(problem).map((c) => c.code).filter((c) => !excluded.includes(c));
-  let best = { count: Infinity, cost: Infinity };
+  let best = { count: Infinity, cost: Infinity, tie: Infinity };
   for (let mask = 0; mask < 1 << codes.length; mask++) {
     const set = codes.filter((_, i) => (mask & (1 << i)) !== 0).sort((a, b) => (unit.get(a) ?? 0) - (unit.get(b) ?? 0));
     let cost = 0;
+    let tie = 0;
     let feasible = true;
     for (const { sku, need } of needs) {
       let left = need;
       for (const code of set) {
         const take = Math.min(left, availableAt(problem, code, sku) ?? 0);
         cost += take * (unit.get(code) ?? 0);
+        tie += take * (rank.get(code) ?? 0);
         left -= take;
       }
       if (left > 0) feasible = false;
     }
     if (!feasible) continue;
-    if (set.length < best.count || (set.length === best.count && cost < best.cost)) best = { count: set.length, cost };
+    const sameCost = Math.abs(cost - best.cost) <= 1e-9 * Math.max(1, Math.abs(cost), Math.abs(best.cost));
+    if (set.length < best.count || (set.length === best.count && (sameCost ? tie < best.tie : cost < best.cost))) best = { count: set.length, cost, tie };
   }
   return best;
 }

@@ -98,11 +98,19 @@ export function itemsOf(selection: Selection, lineIds: boolean): SelectionItem[]
   }));
 }
 
+/** The optimality statement as stored and served (snake_case), or null for the other algorithms. */
+export function optimalityOf(selection: Selection): string | null {
+  const o = selection.optimality;
+  if (o === undefined) return null;
+  return JSON.stringify({ status: o.status, shipments: o.shipments, ...(o.transfers === undefined ? {} : { transfers: o.transfers }), lower_bound: o.lowerBound });
+}
+
 async function store(trx: Trx, s: { orderId: string | null; modelId: string; selection: Selection; o: SelectionOptions; address: AddressInput | null; lineIds: boolean }): Promise<SourceSelectionRow> {
   return trx.insertInto('source_selections').values({
     id: newId('ssel'), order_id: s.orderId, inventory_model_id: s.modelId, algorithm: s.selection.algorithm, algorithm_used: s.selection.algorithmUsed,
     fallback_reason: s.selection.fallbackReason, distance_mode: (s.o.distanceMode ?? 'driving') as DistanceMode, shippable: s.selection.shippable,
     items: JSON.stringify(itemsOf(s.selection, s.lineIds)), explanation: JSON.stringify(s.selection.explanation),
+    optimality: optimalityOf(s.selection),
     shipping_address: s.address === null ? null : JSON.stringify(s.address), metadata: '{}', reference: null, reference_origin: null,
   }).returningAll().executeTakeFirstOrThrow();
 }

@@ -46,6 +46,26 @@ describe.each(enginesUnderTest())('source selections input on %s', (engine) => {
     expect(data(res).attributes).toMatchObject({ status: 'proposed', shippable: true, algorithm_used: 'priority' });
   });
 
+  it('fewest_shipments states its optimality (read-only); other algorithms and hand edits have none', async () => {
+    const res = await dryRun({ inventory_model_id: cat.modelId, items: [{ sku_code: 'TSHIRT', quantity: 8 }], algorithm: 'fewest_shipments' });
+    expect(res.statusCode, res.body).toBe(201);
+    const sel = data(res);
+    expect(sel.attributes.items![0]!.sources.map((s) => `${s.stock_location_code}:${s.quantity_to_deduct}`)).toEqual(['paris:0', 'lyon:8']);
+    expect(sel.attributes.optimality).toEqual({ status: 'proven', shipments: 1, lower_bound: 1 });
+    const read = await api.get(`/api/source_selections/${sel.id}`);
+    expect(data(read).attributes.optimality).toEqual({ status: 'proven', shipments: 1, lower_bound: 1 });
+    const patch = (attributes: Record<string, unknown>) => api.patch(`/api/source_selections/${sel.id}`, { data: { type: 'source_selections', id: sel.id, attributes } });
+    expect4xx(await patch({ optimality: { status: 'proven' } }), 422, /optimality/);
+    const items = structuredClone(sel.attributes.items!);
+    items[0]!.sources[0]!.quantity_to_deduct = 5;
+    items[0]!.sources[1]!.quantity_to_deduct = 3;
+    const edited = await patch({ items });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(data(edited).attributes.optimality).toBeNull();
+    const priority = await dryRun({ inventory_model_id: cat.modelId, items: [{ sku_code: 'TSHIRT', quantity: 8 }], algorithm: 'priority' });
+    expect(data(priority).attributes.optimality).toBeNull();
+  });
+
   it('bad dry runs are 4xx naming the field', async () => {
     expect4xx(await dryRun({ inventory_model_id: cat.modelId, items: [] }), 422, /items/);
     expect4xx(await dryRun({ inventory_model_id: cat.modelId }), 422, /items/);

@@ -4,6 +4,8 @@
 // (priority, distance + distance_mode). PATCH `items` to edit the quantities to deduct
 // (422 with a pointer at the offending line and location); PATCH `_submit: true` turns it
 // into one shipment per location with stock deducted (relationship `shipments`).
+// With fewest_shipments, read-only `optimality` says what the plan is worth ({status:
+// proven | budget_exhausted, shipments, lower_bound}); null for the other algorithms.
 import { Type } from 'typebox';
 import { validation } from '../../domain/errors.js';
 import { DISTANCE_MODES } from '../../domain/routing.js';
@@ -30,6 +32,7 @@ export const sourceSelections = defineResource({
     shippable: { schema: Type.Boolean(), write: false, filter: true },
     status: { schema: Type.String(), write: false, filter: true, sort: true },
     explanation: { schema: Type.Array(Type.String()), write: false },
+    optimality: { schema: nullable(looseObject()), write: false },
     submitted_at: { schema: nullable(Type.String()), write: false, sort: true },
   },
   relationships: {
