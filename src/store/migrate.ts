@@ -4,6 +4,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-settings.js';
 import * as m003 from './migrations/003-routing-algorithm.js';
+import * as m005 from './migrations/005-reoptimization.js';
 import * as m008 from './migrations/008-application-origins.js';
 import * as m009 from './migrations/009-magento.js';
 
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-settings': m002,
   '003-routing-algorithm': m003,
+  '005-reoptimization': m005,
   '008-application-origins': m008,
   '009-magento': m009,
 };

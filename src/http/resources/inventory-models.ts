@@ -4,6 +4,15 @@ import { Type } from 'typebox';
 import { strategyNames } from '../../domain/strategies/index.js';
 import { defineResource } from './define.js';
 import { name } from './attribute-types.js';
+import { reoptimiseModel } from '../../flows/reoptimise.js';
+import { ApiError } from '../errors.js';
+import type { ApiContext } from './define.js';
+
+/** A batch re-optimisation run (admin integrations); the run is read at reoptimization_runs. */
+async function reoptimiseBy(api: ApiContext, id: string, dryRun: boolean): Promise<void> {
+  if (api.auth.kind !== 'integration' || api.auth.role !== 'admin') throw new ApiError('FORBIDDEN', 'only an admin integration may re-optimise orders');
+  await reoptimiseModel(api.flow, { modelId: id, trigger: 'api', ...(dryRun ? { dryRun: true } : {}) });
+}
 
 /** The algorithms order placement can route with (inventory_models.routing_algorithm). */
 export const ROUTING_ALGORITHMS = ['priority', 'distance', 'fewest_shipments'] as const;
@@ -26,6 +35,11 @@ export const inventoryModels = defineResource({
     inventory_stock_locations: { type: 'inventory_stock_locations', toMany: { foreignKey: 'inventory_model_id' } },
     inventory_return_locations: { type: 'inventory_return_locations', toMany: { foreignKey: 'inventory_model_id' } },
     markets: { type: 'markets', toMany: { foreignKey: 'inventory_model_id' } },
+    reoptimization_runs: { type: 'reoptimization_runs', toMany: { foreignKey: 'inventory_model_id' } },
+  },
+  triggers: {
+    _reoptimize: (api, id) => reoptimiseBy(api, id, false),
+    _reoptimize_dry_run: (api, id) => reoptimiseBy(api, id, true),
   },
   access: {
     salesChannel: 'read',

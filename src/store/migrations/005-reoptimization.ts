@@ -1,0 +1,35 @@
+// Batch re-optimisation (issue 12): an order may opt out (`orders.reoptimize`), and every run
+// is stored (reoptimization_runs: what it considered, changed and saved).
+import { sql, type Kysely } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`ALTER TABLE orders ADD COLUMN reoptimize boolean NOT NULL DEFAULT true`.execute(db);
+  await sql`CREATE TABLE reoptimization_runs (
+    id text PRIMARY KEY,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    reference text, reference_origin text, metadata jsonb NOT NULL DEFAULT '{}',
+    inventory_model_id text NOT NULL REFERENCES inventory_models(id),
+    status text NOT NULL CHECK (status IN ('completed', 'dry_run', 'unsupported')),
+    trigger text NOT NULL CHECK (trigger IN ('cli', 'api', 'schedule')),
+    orders_considered integer NOT NULL DEFAULT 0,
+    orders_skipped integer NOT NULL DEFAULT 0,
+    orders_changed integer NOT NULL DEFAULT 0,
+    shipments_before integer NOT NULL DEFAULT 0,
+    shipments_after integer NOT NULL DEFAULT 0,
+    shipments_baseline integer NOT NULL DEFAULT 0,
+    km_before double precision NOT NULL DEFAULT 0,
+    km_after double precision NOT NULL DEFAULT 0,
+    km_baseline double precision NOT NULL DEFAULT 0,
+    search_moves integer NOT NULL DEFAULT 0,
+    search_stopped text,
+    elapsed_ms double precision NOT NULL DEFAULT 0,
+    message text,
+    changed_orders jsonb NOT NULL DEFAULT '[]')`.execute(db);
+  await sql`CREATE INDEX reoptimization_runs_model ON reoptimization_runs (inventory_model_id, created_at)`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP TABLE IF EXISTS reoptimization_runs`.execute(db);
+  await sql`ALTER TABLE orders DROP COLUMN IF EXISTS reoptimize`.execute(db);
+}
