@@ -103,12 +103,18 @@ export function reoptimiseBatch(input: BatchInput, budget: BatchBudget = {}): Ba
 
 class BatchWorld {
   private readonly free = new Map<string, number>();
+  private readonly stockBySku = new Map<string, StockInput[]>();
   private readonly start: number | null;
   private moves = 0;
   private accepted = 0;
 
   constructor(private readonly input: BatchInput, private readonly budget: BatchBudget) {
     this.start = budget.now ? budget.now() : null;
+    for (const s of input.stock) {
+      const rows = this.stockBySku.get(s.sku);
+      if (rows === undefined) this.stockBySku.set(s.sku, [s]);
+      else rows.push(s);
+    }
     for (const s of input.stock) this.free.set(key(s.location, s.sku), (this.free.get(key(s.location, s.sku)) ?? 0) + s.quantity - s.reserved);
   }
 
@@ -196,7 +202,8 @@ class BatchWorld {
   }
 
   private planned(order: BatchOrder): Assignment {
-    const { model, stock } = this.input;
+    const { model } = this.input;
+    const stock = [...new Set(order.lines.map((l) => l.sku))].flatMap((sku) => this.stockBySku.get(sku) ?? []);
     const problem: RoutingProblem = {
       strategy: model.strategy, algorithm: FEWEST_SHIPMENTS, distanceMode: 'driving', stockLocationsCutoff: model.stockLocationsCutoff,
       locations: model.locations, skus: model.skus, lines: order.lines, destination: order.destination,
