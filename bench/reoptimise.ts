@@ -1,5 +1,5 @@
 // Batch re-optimisation on the simulator's generated orders (issue 12):
-//   npx tsx bench/reoptimise.ts [--generate 20000] [--seed 7] [--batch 50] [--locations 8] [--skus 500] [--region europe]
+//   npx tsx bench/reoptimise.ts [--generate 20000] [--seed 7] [--batch 50] [--locations 8] [--skus 500] [--coverage 1.5] [--region europe]
 // Routes the same order stream four ways over the same generated stock (split_shipments):
 // real time with priority, real time with fewest_shipments, and held in batches of N that
 // are placed greedily (fewest_shipments, placement order: the baseline) and then
@@ -32,7 +32,7 @@ type Avail = Map<string, number>;
 const key = (l: string, s: string) => `${l}|${s}`;
 
 function world(locations: number, region: Region, orders: number): { snapshot: Snapshot; orders: SimOrder[] } {
-  const snapshot = generateSnapshot({ seed: SEED, locations, skus: arg('skus', 500), region, expectedOrders: orders, coverage: 1.5, stockLocationsCutoff: locations });
+  const snapshot = generateSnapshot({ seed: SEED, locations, skus: arg('skus', 500), region, expectedOrders: orders, coverage: arg('coverage', 1.5), stockLocationsCutoff: locations });
   return { snapshot, orders: generateOrders(snapshot, orders, SEED) };
 }
 
