@@ -7,6 +7,7 @@ import { checkInvariants } from './check.js';
 import { approveOrder } from './orders/lifecycle.js';
 import { placeOrder } from './orders/place.js';
 import { reoptimiseModel } from './reoptimise.js';
+import { runDueReoptimisations } from './reoptimise-schedule.js';
 import { triggerShipment } from './shipments.js';
 import { aWorld, level, shipmentsOf, type World } from './test-support/order-world.js';
 
@@ -76,6 +77,16 @@ describe.each(enginesUnderTest())('re-optimising a batch on %s', (engine) => {
     expect(await reoptimiseModel(w.ctx, { modelId: w.model.id, trigger: 'cli' })).toMatchObject({ orders_considered: 1, orders_changed: 0, shipments_after: 2 });
     expect((await shipmentsOf(db.kysely, second.id)).length).toBe(2);
     expect(await checkInvariants(db)).toEqual([]);
+  });
+
+  it('the schedule runs a model whose reoptimize_every_s has passed since its last run', async () => {
+    let clock = new Date('2030-01-01T00:00:00Z');
+    const w = await aWorld(db, { model: { strategy: 'split_shipments', reoptimize_every_s: 60 }, stock: { MUG: { 'eu-1': 1 } } }, () => clock);
+    const mine = (runs: { inventory_model_id: string }[]) => runs.filter((r) => r.inventory_model_id === w.model.id);
+    expect(mine(await runDueReoptimisations(w.ctx))).toMatchObject([{ trigger: 'schedule', status: 'completed' }]);
+    expect(mine(await runDueReoptimisations(w.ctx))).toEqual([]);
+    clock = new Date(clock.getTime() + 61_000);
+    expect(mine(await runDueReoptimisations(w.ctx))).toHaveLength(1);
   });
 
   it('records a model whose strategy plans transfers as unsupported', async () => {

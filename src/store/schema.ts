@@ -41,6 +41,8 @@ export interface InventoryModelsTable extends Common {
   stock_reservation_cutoff: Generated<number>; put_stock_transfers_on_hold: Generated<boolean>;
   manual_stock_decrement: Generated<boolean>;
   routing_algorithm: Generated<string>; routing_time_budget_ms: Generated<number>;
+  /** Seconds between the server's batch re-optimisation runs; null = never (005). */
+  reoptimize_every_s: number | null;
   /** Magento's integer stock id (009); 1 is the Default Stock. */
   stock_id: Generated<number>;
 }

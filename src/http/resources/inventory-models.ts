@@ -3,7 +3,7 @@
 import { Type } from 'typebox';
 import { strategyNames } from '../../domain/strategies/index.js';
 import { defineResource } from './define.js';
-import { name } from './attribute-types.js';
+import { name, nullable } from './attribute-types.js';
 import { reoptimiseModel } from '../../flows/reoptimise.js';
 import { ApiError } from '../errors.js';
 import type { ApiContext } from './define.js';
@@ -29,6 +29,10 @@ export const inventoryModels = defineResource({
     put_stock_transfers_on_hold: { schema: Type.Boolean(), filter: true },
     manual_stock_decrement: { schema: Type.Boolean(), filter: true },
     routing_algorithm: { schema: Type.String({ enum: [...ROUTING_ALGORITHMS], description: `how _place routes orders: one of ${ROUTING_ALGORITHMS.join(', ')}` }), filter: true },
+    reoptimize_every_s: {
+      schema: nullable(Type.Integer({ minimum: 10, maximum: 86_400, description: 'seconds between batch re-optimisation runs by the server; null (default) = never' })),
+      filter: true,
+    },
     routing_time_budget_ms: { schema: Type.Integer({ minimum: 1, maximum: 10_000, description: 'milliseconds the fewest_shipments search may take per order (default 25)' }), filter: true },
   },
   relationships: {

@@ -1,9 +1,11 @@
-// Batch re-optimisation (issue 12): an order may opt out (`orders.reoptimize`), and every run
-// is stored (reoptimization_runs: what it considered, changed and saved).
+// Batch re-optimisation (issue 12): an order may opt out (`orders.reoptimize`), a model may
+// be re-optimised periodically by the server (`inventory_models.reoptimize_every_s`, off when
+// null), and every run is stored (reoptimization_runs: what it considered, changed and saved).
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE orders ADD COLUMN reoptimize boolean NOT NULL DEFAULT true`.execute(db);
+  await sql`ALTER TABLE inventory_models ADD COLUMN reoptimize_every_s integer CHECK (reoptimize_every_s BETWEEN 10 AND 86400)`.execute(db);
   await sql`CREATE TABLE reoptimization_runs (
     id text PRIMARY KEY,
     created_at timestamptz NOT NULL DEFAULT now(),
@@ -32,4 +34,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TABLE IF EXISTS reoptimization_runs`.execute(db);
   await sql`ALTER TABLE orders DROP COLUMN IF EXISTS reoptimize`.execute(db);
+  await sql`ALTER TABLE inventory_models DROP COLUMN IF EXISTS reoptimize_every_s`.execute(db);
 }
