@@ -29,10 +29,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     message text,
     changed_orders jsonb NOT NULL DEFAULT '[]')`.execute(db);
   await sql`CREATE INDEX reoptimization_runs_model ON reoptimization_runs (inventory_model_id, created_at)`.execute(db);
+  // A run tests every candidate order for transfers and submitted selections, and reads its reservations.
+  await sql`CREATE INDEX IF NOT EXISTS stock_transfers_order ON stock_transfers (order_id)`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS source_selections_order ON source_selections (order_id)`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS stock_reservations_order ON stock_reservations (order_id)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TABLE IF EXISTS reoptimization_runs`.execute(db);
+  await sql`DROP INDEX IF EXISTS stock_transfers_order`.execute(db);
+  await sql`DROP INDEX IF EXISTS source_selections_order`.execute(db);
+  await sql`DROP INDEX IF EXISTS stock_reservations_order`.execute(db);
   await sql`ALTER TABLE orders DROP COLUMN IF EXISTS reoptimize`.execute(db);
   await sql`ALTER TABLE inventory_models DROP COLUMN IF EXISTS reoptimize_every_s`.execute(db);
 }
