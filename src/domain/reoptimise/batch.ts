@@ -6,7 +6,8 @@
 // 2. Baseline: re-plan every order greedily, in placement order, with the model's strategy
 //    and fewest_shipments (planOrder) on the stock the orders before it left.
 // 3. Start from the better of before and a feasible baseline, then local search
-//    (ruin and recreate): for an order A with more shipments than it would have alone,
+//    (ruin and recreate): for an order A with more shipments (or, as many, more km) than it
+//    would have alone, largest gap first,
 //    release A and the orders holding the stock A's ideal plan needs (together, then each
 //    alone), re-plan A first and the others after it; keep the move only if every order
 //    keeps its floor and the batch's (unserved, shipments, Σ units × km) goes down.
@@ -133,8 +134,9 @@ class BatchWorld {
     let improved = true;
     while (improved) {
       improved = false;
-      const order = state.map((_, i) => i).filter((i) => (state[i] as Assignment).shipments > idealShipments(ideal, i))
-        .sort((x, y) => ((state[y] as Assignment).shipments - idealShipments(ideal, y)) - ((state[x] as Assignment).shipments - idealShipments(ideal, x)) || x - y);
+      const gap = (i: number) => ({ ships: (state[i] as Assignment).shipments - (ideal[i] as Assignment).shipments, km: (state[i] as Assignment).km - (ideal[i] as Assignment).km });
+      const order = state.map((_, i) => i).filter((i) => gap(i).ships > 0 || (gap(i).ships === 0 && gap(i).km > 1e-3))
+        .sort((x, y) => gap(y).ships - gap(x).ships || gap(y).km - gap(x).km || x - y);
       for (const a of order) {
         const blockers = blockersOf(a, state, wanted[a] as Set<string>);
         const tries: number[][] = [[a], ...(blockers.length > 0 ? [[a, ...blockers]] : []), ...blockers.map((b) => [a, b])];
@@ -247,8 +249,6 @@ class BatchWorld {
     return now !== undefined && ms !== undefined && this.start !== null && now() - this.start > ms;
   }
 }
-
-const idealShipments = (ideal: readonly Assignment[], i: number): number => (ideal[i] as Assignment).shipments;
 
 /** The other orders holding stock at the (location, SKU) pairs order a's ideal plan would use. */
 function blockersOf(a: number, state: readonly Assignment[], wanted: ReadonlySet<string>): number[] {
