@@ -11,7 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
     reference text, reference_origin text, metadata jsonb NOT NULL DEFAULT '{}',
-    inventory_model_id text NOT NULL REFERENCES inventory_models(id),
+    inventory_model_id text NOT NULL REFERENCES inventory_models(id) ON DELETE CASCADE,
     status text NOT NULL CHECK (status IN ('completed', 'dry_run', 'unsupported')),
     trigger text NOT NULL CHECK (trigger IN ('cli', 'api', 'schedule')),
     orders_considered integer NOT NULL DEFAULT 0,
