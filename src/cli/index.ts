@@ -7,6 +7,7 @@ import { register as exportCsv } from './export.js';
 import { register as geonames } from './geonames.js';
 import { register as importCsv } from './import.js';
 import { register as migrate } from './migrate.js';
+import { register as reoptimize } from './reoptimize.js';
 import { register as route } from './route.js';
 import { register as serve } from './serve.js';
 import { register as simulate } from './simulate.js';
@@ -21,7 +22,7 @@ export function buildProgram(): Command {
     .exitOverride((error) => {
       process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version' ? 0 : 2);
     });
-  for (const register of [serve, migrate, applications, check, route, demo, importCsv, exportCsv, geonames, simulate]) register(program);
+  for (const register of [serve, migrate, applications, check, route, demo, importCsv, exportCsv, geonames, simulate, reoptimize]) register(program);
   return program;
 }
 

@@ -46,6 +46,7 @@ export function register(program: Command): void {
     .option('--html <file>', 'write the report as a self-contained HTML page with charts')
     .option('--save-snapshot <file>', 'write the snapshot used (e.g. a generated one) as JSON, to replay it later')
     .option('--save-orders <file>', 'write the order stream used (e.g. a generated one) as CSV, to replay it with --orders')
+    .option('--batch <n>', 'also hold the orders in batches of N re-optimised together (fewest_shipments), per strategy that allows it', wholeNumber(1))
     .option('--no-progress', 'no progress bar on stderr')
     .addHelpText(
       'after',
@@ -56,6 +57,7 @@ with priority ranking, plus split_shipments with distance ranking.
 Examples:
   $ stockroute simulate --generate 100000 --seed 7 --html report.html --json report.json
   $ stockroute simulate --orders orders.csv --snapshot stock.json --strategies split_shipments,no_split --algorithms priority,distance
+  $ stockroute simulate --generate 20000 --seed 7 --strategies split_shipments --algorithms priority,fewest_shipments --batch 50
   $ stockroute simulate --from-db --model "EU model" --generate 20000 --html eu.html
 `,
     );

@@ -21,6 +21,8 @@ import type { SimulationReport } from './report.js';
 import { renderHtml } from './report-html.js';
 import { formatTable } from './report-table.js';
 import { runSimulation } from './runner.js';
+import { BATCH_STRATEGIES, runBatched } from './batch-runner.js';
+import type { ScenarioSummary } from './metrics.js';
 import { chooseScenarios } from './scenarios.js';
 import { loadSnapshotFromDb } from './snapshot-db.js';
 import { parseSnapshot, snapshotToJson } from './snapshot-file.js';
@@ -46,6 +48,8 @@ export interface SimulateOptions {
   readonly saveSnapshot?: string;
   readonly saveOrders?: string;
   readonly progress: boolean;
+  /** Also hold orders in batches of N, re-optimised together (batch-runner.ts). */
+  readonly batch?: number;
 }
 
 export const DEFAULT_GENERATED_ORDERS = 1000;
@@ -76,6 +80,7 @@ export async function simulate(options: SimulateOptions & DbOptions): Promise<vo
   } finally {
     bar.stop();
   }
+  if (options.batch !== undefined) scenarios = [...scenarios, ...await batchedScenarios(snapshot, orders, chosen.scenarios.map((s) => s.strategy), options.batch)];
   const report: SimulationReport = {
     snapshot: describeSnapshot(snapshot),
     orders: {
@@ -92,6 +97,15 @@ export async function simulate(options: SimulateOptions & DbOptions): Promise<vo
   for (const [what, file] of [['JSON', options.json], ['HTML', options.html]] as const) {
     if (file !== undefined) process.stdout.write(`${what} report: ${file}\n`);
   }
+}
+
+/** One batched run per chosen strategy that a batch can re-plan (BATCH_STRATEGIES). */
+async function batchedScenarios(snapshot: Snapshot, orders: readonly SimOrder[], strategies: readonly string[], batch: number): Promise<ScenarioSummary[]> {
+  const batchable = [...new Set(strategies)].filter((s) => (BATCH_STRATEGIES as readonly string[]).includes(s));
+  if (batchable.length === 0) throw new UsageError(`--batch re-plans only ${BATCH_STRATEGIES.join(', ')}; choose one with --strategies`);
+  const summaries: ScenarioSummary[] = [];
+  for (const strategy of batchable) summaries.push(await runBatched({ snapshot, orders, strategy, batch }));
+  return summaries;
 }
 
 async function readOrders(path: string): Promise<readonly SimOrder[]> {

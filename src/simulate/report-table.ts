@@ -17,6 +17,7 @@ const COLUMNS: readonly Column[] = [
   { title: 'placed', value: (s) => num(s.ordersPlaced) },
   { title: 'refused', value: (s) => num(s.ordersRejected) },
   { title: 'ship/order', value: (s) => num(s.shipments.perOrderMean, 3) },
+  { title: 'extra ship', value: (s) => num(s.shipments.total - s.ordersPlaced) },
   { title: 'split', value: (s) => pct(s.splitShare) },
   { title: 'backordered', value: (s) => num(s.units.backordered) },
   { title: 'unfulfilled', value: (s) => num(s.units.unfulfilled) },

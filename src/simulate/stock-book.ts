@@ -66,6 +66,14 @@ export class StockBook {
     for (const item of plan.unshippedItems) this.change(item.location, item.sku, (q) => sub(q, item.quantity));
   }
 
+  /** Puts rows back as they were (their on-hand), e.g. a batch's stock before it was placed. */
+  restore(rows: readonly StockInput[]): void {
+    for (const r of rows) {
+      const row = this.rows.get(r.sku)?.get(r.location);
+      if (row !== undefined) row.quantity = r.quantity;
+    }
+  }
+
   /** On-hand of one SKU at one location (0 when there is no row). */
   onHand(location: string, sku: string): Quantity {
     return this.rows.get(sku)?.get(location)?.quantity ?? ZERO;

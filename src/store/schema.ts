@@ -41,6 +41,8 @@ export interface InventoryModelsTable extends Common {
   stock_reservation_cutoff: Generated<number>; put_stock_transfers_on_hold: Generated<boolean>;
   manual_stock_decrement: Generated<boolean>;
   routing_algorithm: Generated<string>; routing_time_budget_ms: Generated<number>;
+  /** Seconds between the server's batch re-optimisation runs; null = never (005). */
+  reoptimize_every_s: number | null;
   /** Magento's integer stock id (009); 1 is the Default Stock. */
   stock_id: Generated<number>;
 }
@@ -71,6 +73,8 @@ export interface OrdersTable extends Common {
   shipping_address_id: string | null; application_id: string | null;
   placed_at: Timestamp | null; approved_at: Timestamp | null; cancelled_at: Timestamp | null;
   fulfilled_at: Timestamp | null;
+  /** false: batch re-optimisation leaves this order alone (005). */
+  reoptimize: Generated<boolean>;
   /** Magento's integer order id (009). */
   entity_id: Generated<number>;
 }
@@ -160,6 +164,15 @@ export interface MagentoSourcesTable {
 /** A Magento product's type and its stock item's use_config_* flags (009). */
 export interface MagentoProductsTable { sku_id: string; type_id: Generated<'simple' | 'virtual'>; use_config: Json }
 
+export interface ReoptimizationRunsTable extends Common {
+  inventory_model_id: string; status: 'completed' | 'dry_run' | 'unsupported'; trigger: 'cli' | 'api' | 'schedule';
+  orders_considered: Generated<number>; orders_skipped: Generated<number>; orders_changed: Generated<number>;
+  shipments_before: Generated<number>; shipments_after: Generated<number>; shipments_baseline: Generated<number>;
+  km_before: Generated<number>; km_after: Generated<number>; km_baseline: Generated<number>;
+  search_moves: Generated<number>; search_stopped: string | null; elapsed_ms: Generated<number>; message: string | null;
+  changed_orders: ColumnType<unknown[], string | undefined, string>;
+}
+
 export interface Database {
   addresses: AddressesTable;
   stock_locations: StockLocationsTable;
@@ -188,6 +201,7 @@ export interface Database {
   settings: SettingsTable;
   magento_sources: MagentoSourcesTable;
   magento_products: MagentoProductsTable;
+  reoptimization_runs: ReoptimizationRunsTable;
 }
 
 export type TableName = keyof Database;

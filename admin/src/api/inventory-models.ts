@@ -1,5 +1,5 @@
 // Inventory models and their locations (priority 1 = primary; on-hold flag).
-import { getAll, getDoc, update } from './client.js';
+import { getAll, getDoc, trigger, update } from './client.js';
 import { Included, type Resource } from './jsonapi.js';
 import type { InventoryModelAttrs, InventoryStockLocationAttrs, LocationAttrs } from './types.js';
 
@@ -40,4 +40,32 @@ export function setOnHold(row: ModelRow, onHold: boolean) {
 
 export function saveModel(id: string, attributes: Partial<InventoryModelAttrs>) {
   return update<InventoryModelAttrs>('inventory_models', id, { attributes });
+}
+
+export interface ReoptimizationRunAttrs {
+  status: 'completed' | 'dry_run' | 'unsupported';
+  trigger: string;
+  orders_considered: number;
+  orders_skipped: number;
+  orders_changed: number;
+  shipments_before: number;
+  shipments_baseline: number;
+  shipments_after: number;
+  km_before: number;
+  km_after: number;
+  elapsed_ms: number;
+  message: string | null;
+  created_at: string;
+  changed_orders: { order_id: string; number: string; shipments_before: number; shipments_after: number; km_before: number; km_after: number }[];
+}
+
+/** The model's last batch re-optimisation runs, newest first. */
+export async function fetchRuns(modelId: string): Promise<Resource<ReoptimizationRunAttrs>[]> {
+  const doc = await getDoc<Resource<ReoptimizationRunAttrs>[]>(`inventory_models/${modelId}/reoptimization_runs`, { sort: '-created_at', 'page[size]': 5 });
+  return doc.data;
+}
+
+/** Runs a batch re-optimisation of the model (`_reoptimize`), or only previews it (`_reoptimize_dry_run`). */
+export function reoptimize(modelId: string, dryRun: boolean) {
+  return trigger<InventoryModelAttrs>('inventory_models', modelId, dryRun ? '_reoptimize_dry_run' : '_reoptimize');
 }

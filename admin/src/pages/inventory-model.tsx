@@ -1,5 +1,5 @@
-// One inventory model: its settings form and its locations in priority order (reorder,
-// on-hold flags).
+// One inventory model: its settings form, its locations in priority order (reorder,
+// on-hold flags) and its batch re-optimisation (preview, run, last runs).
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { asApiError, type ApiError } from '../api/errors.js';
@@ -8,6 +8,7 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { Loading } from '../components/loading.js';
 import { useLoad } from '../components/use-load.js';
 import { ModelSettingsForm } from './model-settings-form.js';
+import { ReoptimizationPanel } from './reoptimization-panel.js';
 
 export function InventoryModelPage() {
   const { modelId = '' } = useParams();
@@ -81,6 +82,7 @@ export function InventoryModelPage() {
           })}
         </tbody>
       </table>
+      <ReoptimizationPanel modelId={model.id} />
     </section>
   );
 }

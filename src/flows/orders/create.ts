@@ -35,6 +35,8 @@ export interface NewOrder {
   readonly reference?: string | null;
   readonly referenceOrigin?: string | null;
   readonly metadata?: Record<string, unknown>;
+  /** false: batch re-optimisation leaves the order alone. */
+  readonly reoptimize?: boolean;
 }
 
 export async function createOrder(ctx: FlowContext, input: NewOrder): Promise<OrderRow> {
@@ -59,6 +61,7 @@ export async function createOrder(ctx: FlowContext, input: NewOrder): Promise<Or
       id: newId('ord'), number: String(n), market_id: found.id, shipping_address_id: addressId,
       payment_status: input.paymentStatus ?? 'unpaid', reference: input.reference ?? null, reference_origin: input.referenceOrigin ?? null,
       metadata: JSON.stringify(input.metadata ?? {}), updated_at: ctx.now(),
+      ...(input.reoptimize !== undefined ? { reoptimize: input.reoptimize } : {}),
     }).returningAll().executeTakeFirstOrThrow();
     for (const [i, line] of (input.lines ?? []).entries()) await insertLine(trx, order, line, i, `lines/${i}`);
     return order;

@@ -20,7 +20,8 @@ export interface PlacementChange {
   readonly transfersOnHold: boolean;
 }
 
-export function placementWrite(snapshot: PlacementSnapshot, plan: Plan, change: PlacementChange): PlacementWrite {
+/** Also used by batch re-optimisation, which has no draft holds and writes its own events. */
+export function placementWrite(snapshot: Pick<PlacementSnapshot, 'order' | 'stock' | 'categoryIds' | 'holds' | 'webhooks'>, plan: Plan, change: PlacementChange): PlacementWrite {
   const { order, stock } = snapshot;
   const location = (code: string) => {
     const l = stock.locations.find((x) => x.code === code);
@@ -89,7 +90,7 @@ export function placementWrite(snapshot: PlacementSnapshot, plan: Plan, change: 
 }
 
 /** orders.place and one shipments.create per shipment, for each webhook listening. */
-function events(snapshot: PlacementSnapshot, change: PlacementChange, shipments: PlacementWrite['shipments']): PlacementWrite['events'] {
+function events(snapshot: Pick<PlacementSnapshot, 'order' | 'webhooks'>, change: PlacementChange, shipments: PlacementWrite['shipments']): PlacementWrite['events'] {
   const { order } = snapshot;
   const to = (topic: string, payload: Record<string, unknown>) => snapshot.webhooks
     .filter((w) => w.topic === topic).map((w) => ({ id: newId('evt'), webhookId: w.id, topic, payload: JSON.stringify(payload) }));

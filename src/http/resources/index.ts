@@ -19,11 +19,13 @@ import { stockLineItems } from './stock-line-items.js';
 import { stockTransfers } from './stock-transfers.js';
 import { returnLineItems, returns } from './returns.js';
 import { sourceSelections } from './source-selections.js';
+import { reoptimizationRuns } from './reoptimization-runs.js';
 
 export const resources: readonly ResourceDefinition[] = [
   addresses, stockLocations, shippingCategories, skus, stockItems, reservedStocks, stockReservations, stockMovements,
   markets, inventoryModels, inventoryStockLocations, inventoryReturnLocations, applications, webhooks,
   orders, lineItems, shipments, stockLineItems, stockTransfers, sourceSelections, returns, returnLineItems,
+  reoptimizationRuns,
 ] as unknown as readonly ResourceDefinition[];
 
 const byType = new Map(resources.map((r) => [r.type, r]));

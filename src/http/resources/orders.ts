@@ -40,6 +40,7 @@ export const orders = defineResource({
     approved_at: timestamp(),
     cancelled_at: timestamp(),
     fulfilled_at: timestamp(),
+    reoptimize: { schema: Type.Boolean({ description: 'false: batch re-optimisation leaves this order alone (default true)' }), filter: true },
   },
   relationships: {
     market: { type: 'markets', toOne: 'market_id', required: true },
@@ -65,6 +66,7 @@ export const orders = defineResource({
       ...(a.reference !== undefined ? { reference: a.reference } : {}),
       ...(a.reference_origin !== undefined ? { referenceOrigin: a.reference_origin } : {}),
       ...(a.metadata ? { metadata: a.metadata } : {}),
+      ...(a.reoptimize !== undefined ? { reoptimize: a.reoptimize } : {}),
     });
     return order.id;
   },
@@ -85,6 +87,7 @@ export const orders = defineResource({
         ...(a.reference !== undefined ? { reference: a.reference } : {}),
         ...(a.reference_origin !== undefined ? { reference_origin: a.reference_origin } : {}),
         ...(a.metadata ? { metadata: JSON.stringify(a.metadata) } : {}),
+        ...(a.reoptimize !== undefined ? { reoptimize: a.reoptimize } : {}),
         updated_at: api.flow.now(),
       }).where('id', '=', id).execute();
     });
