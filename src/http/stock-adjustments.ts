@@ -33,7 +33,7 @@ const AdjustedItems = {
               type: 'object', required: ['row', 'delta', 'reason', 'quantity_after', 'stock_movement_id'],
               properties: {
                 row: { type: 'integer' }, delta: { type: 'number' }, reason: { type: 'string' },
-                quantity_after: { type: 'number' }, stock_movement_id: { type: 'string' },
+                quantity_after: { type: 'number' }, stock_movement_id: { type: ['string', 'null'] },
               },
             },
           },
@@ -67,7 +67,7 @@ export function registerStockAdjustments(app: FastifyInstance, deps: { flow: Flo
       tags: ['stock_adjustments'],
       summary: `Apply up to ${MAX_ADJUSTMENT_ROWS} stock changes (deltas or counts with a reason) in one transaction, all or nothing`,
       body: StockAdjustmentsBody,
-      produces: [MEDIA_TYPE],
+      consumes: [MEDIA_TYPE], produces: [MEDIA_TYPE],
       response: {
         200: jsonApi(AdjustedItems),
         ...errorResponses([...COMMON_ERRORS, 404, 409, 415, 422], {

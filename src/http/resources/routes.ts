@@ -11,7 +11,7 @@ import { parseListQuery, type ListQuery } from '../jsonapi/query.js';
 import { toOneLinkage, toResourceObject, type Linkage, type ResourceObject } from '../jsonapi/serialize.js';
 import { isToOne, type AnyRow, type ApiContext, type ResourceDefinition } from './define.js';
 import { findRow, listRows, loadIncluded, scoped, anyDb } from './load.js';
-import { createBodySchema, IdParams, ListQuerySchema, updateBodySchema, type Body } from './schemas.js';
+import { createBodySchema, IdParams, IncludeQuerySchema, ListQuerySchema, updateBodySchema, type Body } from './schemas.js';
 import { defaultCreate, defaultDelete, defaultUpdate } from './write.js';
 import { checkIfMatch } from './conditional.js';
 import { inTransaction, joinTransaction } from '../../store/transaction.js';
@@ -77,7 +77,7 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     return sendList(request, reply, api, def);
   });
 
-  app.get(`${base}/:id`, { schema: { tags, summary: `Retrieve a ${def.type} record`, params: IdParams, produces, response: { 200: jsonApi(singleDocument(def.type, reach(def), { description: `the ${def.type} record${def.etag ? ' (with an ETag header for If-Match)' : ''}` })), ...readErrors } } }, async (request, reply) => {
+  app.get(`${base}/:id`, { schema: { tags, summary: `Retrieve a ${def.type} record`, params: IdParams, querystring: IncludeQuerySchema, produces, response: { 200: jsonApi(singleDocument(def.type, reach(def), { description: `the ${def.type} record${def.etag ? ' (with an ETag header for If-Match)' : ''}` })), ...readErrors } } }, async (request, reply) => {
     const api = deps.api(request);
     guard(api, def, 'GET');
     return sendOne(request, reply, api, (request.params as { id: string }).id);
@@ -88,7 +88,7 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     const related = !served ? jsonApi(singleDocument(rel.type, [], { nullable: true, description: `${rel.type} are not served yet` }))
       : isToOne(rel) ? jsonApi(singleDocument(rel.type, reach(served), { nullable: true, description: `the ${name} record, or null` }))
         : jsonApi(listDocument(rel.type, reach(served), `a page of the ${name}`));
-    app.get(`${base}/:id/${name}`, { schema: { tags, summary: `The ${name} of a ${def.type} record`, params: IdParams, produces, response: { 200: related, ...readErrors } } }, async (request, reply) => {
+    app.get(`${base}/:id/${name}`, { schema: { tags, summary: `The ${name} of a ${def.type} record`, params: IdParams, querystring: isToOne(rel) ? IncludeQuerySchema : ListQuerySchema, produces, response: { 200: related, ...readErrors } } }, async (request, reply) => {
       const api = deps.api(request);
       const target = deps.lookup(rel.type);
       guard(api, def, 'GET');
@@ -122,7 +122,7 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
 
   if (def.readOnly) return;
 
-  app.post(base, { schema: { tags, summary: `Create a ${def.type} record`, body: createBodySchema(def), produces, response: { 201: jsonApi(singleDocument(def.type, reach(def), { description: 'created (Location header: the new record)' })), ...writeErrors('POST') } } }, async (request, reply) => {
+  app.post(base, { schema: { tags, summary: `Create a ${def.type} record`, body: createBodySchema(def), consumes: produces, produces, response: { 201: jsonApi(singleDocument(def.type, reach(def), { description: 'created (Location header: the new record)' })), ...writeErrors('POST') } } }, async (request, reply) => {
     const api = deps.api(request);
     guard(api, def, 'POST');
     const input = writeInput(def, request.body as Body, 'create');
@@ -133,7 +133,7 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
 
   app.patch(`${base}/:id`, {
     schema: {
-      tags, summary: `Update a ${def.type} record${triggerNames.length ? ` or run a trigger (${triggerNames.join(', ')})` : ''}`, params: IdParams, body: updateBodySchema(def), produces,
+      tags, summary: `Update a ${def.type} record${triggerNames.length ? ` or run a trigger (${triggerNames.join(', ')})` : ''}`, params: IdParams, body: updateBodySchema(def), consumes: produces, produces,
       ...(triggerNames.length ? { description: `Triggers: send \`{ "${triggerNames[0]}": true }\` in data.attributes (${triggerNames.join(', ')}); they run after the attribute update, in the same transaction. ${triggerNote}.` } : {}),
       response: { 200: jsonApi(singleDocument(def.type, reach(def), { description: 'the record as the update left it' })), ...writeErrors('PATCH') },
     },
@@ -169,7 +169,7 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
   });
 
   if (def.delete === false) return;
-  app.delete(`${base}/:id`, { schema: { tags, summary: `Delete a ${def.type} record`, params: IdParams, produces, response: { 204: noContent, ...errorResponses([...COMMON_ERRORS, 404, 409, 423]) } } }, async (request, reply) => {
+  app.delete(`${base}/:id`, { schema: { tags, summary: `Delete a ${def.type} record`, params: IdParams, produces, response: { 204: noContent, ...errorResponses([...COMMON_ERRORS, 404, 409, 422, 423], { 422: 'the record may not be deleted in its state' }) } } }, async (request, reply) => {
     const api = deps.api(request);
     guard(api, def, 'DELETE');
     const id = (request.params as { id: string }).id;
