@@ -1,12 +1,15 @@
-// Response serialisation through fast-json-stringify, without its compile cost at startup.
-// Fastify asks for a serialiser per route and status when the app gets ready; compiling the
-// documented schemas of ~280 operations there took minutes. Here the 2xx JSON:API documents
-// of every route share two serialisers (a single-resource document and a list document),
-// compiled on the first response that needs one: the envelope (data, id, type, links, meta,
-// included) is written by the compiled code, attributes and relationships (whose exact shape
-// the documented schema and the drift check of the tests keep honest) by JSON.stringify.
-// Every object is open (additionalProperties: true), so nothing the handler sends is dropped.
-// Error documents and all other bodies use JSON.stringify.
+// Response serialisation. Every route documents its responses (responses.ts), and Fastify
+// would compile a fast-json-stringify serialiser for each route and status when the app gets
+// ready: minutes for ~280 operations. This factory compiles nothing at ready.
+//
+// By default the bodies are written by JSON.stringify: measured on our documents,
+// fast-json-stringify is not faster (bench/http-api and a micro-benchmark, see
+// docs/API.md "Documented responses"): attributes are open objects of nullable values
+// (anyOf), where it falls back to slow paths, and V8's JSON.stringify is quick on these small
+// objects. STOCKROUTE_FAST_JSON=1 turns on the measured alternative: the 2xx JSON:API
+// documents of every route share two serialisers (a single-resource and a list document),
+// compiled on first use, writing the envelope (data, id, type, links, meta, included) through
+// compiled code; every object stays open (additionalProperties: true), so nothing is dropped.
 import fastJson from 'fast-json-stringify';
 
 type Serialize = (data: unknown) => string;
@@ -52,7 +55,7 @@ function documentKind(schema: unknown): 'single' | 'list' | undefined {
 
 export function lazySerializerFactory(): (info: RouteSchemaInfo) => Serialize {
   return ({ schema, httpStatus, contentType }) => {
-    if (process.env.STOCKROUTE_PLAIN_JSON === '1') return stringify;
+    if (process.env.STOCKROUTE_FAST_JSON !== '1') return stringify;
     if (!/^2/.test(httpStatus ?? '') || contentType !== 'application/vnd.api+json') return stringify;
     switch (documentKind(schema)) {
       case 'single': return (data) => (single ??= fastJson(SINGLE as FjsSchema) as Serialize)(data);
