@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'admin/dist/**', '.stockroute/**', 'bench/results/**', 'test-artifacts/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'admin/dist/**', '.stockroute/**', 'bench/results/**', 'test-artifacts/**', 'coverage/**', 'test/e2e/typed-client/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

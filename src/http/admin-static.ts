@@ -49,8 +49,9 @@ async function serveBuilt(app: FastifyInstance, distDir: string): Promise<void> 
 
 async function serveMissing(app: FastifyInstance): Promise<void> {
   const handler = (_req: unknown, reply: FastifyReply) => noStore(reply).code(503).type('text/html').send(MISSING);
-  app.get('/', handler);
-  app.get('/*', handler);
+  // Not API routes: left out of /openapi.json, as the built UI's static routes are.
+  app.get('/', { schema: { hide: true } }, handler);
+  app.get('/*', { schema: { hide: true } }, handler);
 }
 
 /** Registers /admin. The UI lives in its own encapsulated context (its own 404 and sendFile). */

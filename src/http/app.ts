@@ -26,6 +26,8 @@ import { installOps } from './ops.js';
 import { lookup, resources } from './resources/index.js';
 import { registerResource } from './resources/routes.js';
 import { registerStockAdjustments } from './stock-adjustments.js';
+import { addSharedSchemas } from './openapi/responses.js';
+import { lazySerializerFactory } from './openapi/serializer.js';
 
 export interface AppDeps {
   readonly db: Db;
@@ -44,7 +46,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: (request) => (typeof request.headers['x-request-id'] === 'string' ? request.headers['x-request-id'] : randomUUID()),
     requestIdHeader: 'x-request-id',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+    // Response serialisers compiled on first use (openapi/serializer.ts), not all at ready.
+    schemaController: { compilersFactory: { buildSerializer: lazySerializerFactory } },
   });
+  addSharedSchemas(app, resources);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -82,6 +87,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       security: [{ bearer: [] }],
     },
+    // Shared schemas ($id: skus_resource, errors_422, …) keep their names under components.schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   // BaseLayout: no top bar, whose logo is an SVG with an inline <style> the CSP refuses.
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { layout: 'BaseLayout' } });

@@ -1,5 +1,6 @@
 // Operational routes: health, metrics, the OpenAPI document (every route, from the same
 // schemas that validate), the docs page, rate limiting, and health when the database is gone.
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesUnderTest } from '../store/test-support/engines.js';
 import { resources } from './resources/index.js';
@@ -50,6 +51,35 @@ describe.each(enginesUnderTest())('operations on %s', (engine) => {
     const docs = await api.app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
+  });
+
+  it('documents the responses of every operation (any route listed here has none)', async () => {
+    type Op = { responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }> };
+    const doc = (await api.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, Op>> };
+    const undocumented: string[] = [];
+    const errorless: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const responses = Object.entries(op.responses ?? {});
+        if (!responses.some(([status, r]) => /^2/.test(status) && r.description !== 'Default Response')) undocumented.push(`${method.toUpperCase()} ${path}`);
+        if (path.startsWith('/api/') && !responses.some(([status]) => status === '401')) errorless.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+    expect(errorless).toEqual([]);
+    const patch = doc.paths['/api/orders/{id}']?.patch;
+    expect(patch?.responses?.['422']?.description).toContain('INSUFFICIENT_STOCK');
+    expect(JSON.stringify(patch?.responses?.['422']?.content)).toContain('#/components/schemas/errors_422');
+    const list = JSON.stringify(doc.paths['/api/stock_items']?.get?.responses?.['200']?.content);
+    for (const part of ['#/components/schemas/stock_items_resource', 'record_count', '#/components/schemas/skus_resource']) expect(list).toContain(part);
+    expect(doc.paths['/api/skus/{id}']?.delete?.responses?.['204']?.content).toBeUndefined();
+  });
+
+  it('is valid OpenAPI 3.1 for an independent validator (Redocly: structure and $refs)', async () => {
+    const source = (await api.app.inject({ method: 'GET', url: '/openapi.json' })).body;
+    const config = await createConfig({ rules: { struct: 'error', 'no-unresolved-refs': 'error' } } as never);
+    const problems = await lintFromString({ source, absoluteRef: 'openapi.json', config });
+    expect(problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? ''}`)).toEqual([]);
   });
 });
 

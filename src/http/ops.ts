@@ -5,6 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { activeReservations, httpRequestDuration, registry } from '../metrics.js';
 import type { Db } from '../store/db.js';
+import { json } from './openapi/responses.js';
+
+const Health = {
+  type: 'object', required: ['status', 'database'], additionalProperties: false,
+  properties: { status: { type: 'string', enum: ['ok', 'unavailable'] }, database: { type: 'string', enum: ['pglite', 'postgres'] } },
+};
 
 export function installOps(app: FastifyInstance, db: Db, now: () => Date): void {
   app.addHook('onResponse', async (request, reply) => {
@@ -14,7 +20,9 @@ export function installOps(app: FastifyInstance, db: Db, now: () => Date): void 
     );
   });
 
-  app.get('/health', { schema: { tags: ['ops'], summary: 'Liveness and database check' } }, async (_request, reply) => {
+  app.get('/health', {
+    schema: { tags: ['ops'], summary: 'Liveness and database check', security: [], response: { 200: json(Health, 'the database answers'), 503: json(Health, 'the database does not answer') } },
+  }, async (_request, reply) => {
     try {
       await sql`SELECT 1`.execute(db.kysely);
       return { status: 'ok', database: db.engine };
@@ -23,7 +31,9 @@ export function installOps(app: FastifyInstance, db: Db, now: () => Date): void 
     }
   });
 
-  app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics' } }, async (request, reply) => {
+  app.get('/metrics', {
+    schema: { tags: ['ops'], summary: 'Prometheus metrics', security: [], response: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } } },
+  }, async (request, reply) => {
     try {
       const row = await db.kysely.selectFrom('stock_reservations').select((eb) => eb.fn.countAll().as('n'))
         .where((eb) => eb.or([eb('status', '=', 'pending'), eb('expires_at', '>', now())])).executeTakeFirstOrThrow();

@@ -18,6 +18,31 @@ import { toResourceObject } from './jsonapi/serialize.js';
 import { code, nullable, quantity } from './resources/attribute-types.js';
 import { stockItems } from './resources/stock-items.js';
 import type { ResourceDefinition } from './resources/define.js';
+import { COMMON_ERRORS, errorResponses, jsonApi, resourceRef } from './openapi/responses.js';
+
+const AdjustedItems = {
+  type: 'object', required: ['data', 'meta'], additionalProperties: false, description: 'the stock items after the change, in row order',
+  properties: {
+    data: {
+      type: 'array',
+      items: {
+        allOf: [resourceRef('stock_items'), {
+          type: 'object',
+          properties: {
+            meta: {
+              type: 'object', required: ['row', 'delta', 'reason', 'quantity_after', 'stock_movement_id'],
+              properties: {
+                row: { type: 'integer' }, delta: { type: 'number' }, reason: { type: 'string' },
+                quantity_after: { type: 'number' }, stock_movement_id: { type: ['string', 'null'] },
+              },
+            },
+          },
+        }],
+      },
+    },
+    meta: { type: 'object', required: ['record_count'], additionalProperties: false, properties: { record_count: { type: 'integer' } } },
+  },
+};
 
 const AdjustmentRow = Type.Object({
   type: Type.Literal('stock_adjustments'),
@@ -42,6 +67,14 @@ export function registerStockAdjustments(app: FastifyInstance, deps: { flow: Flo
       tags: ['stock_adjustments'],
       summary: `Apply up to ${MAX_ADJUSTMENT_ROWS} stock changes (deltas or counts with a reason) in one transaction, all or nothing`,
       body: StockAdjustmentsBody,
+      consumes: [MEDIA_TYPE], produces: [MEDIA_TYPE],
+      response: {
+        200: jsonApi(AdjustedItems),
+        ...errorResponses([...COMMON_ERRORS, 404, 409, 415, 422], {
+          422: 'a row is refused; source.pointer names the row (/data/3/attributes/delta) and meta.row its index',
+          409: 'a counted row\'s expected_quantity differs (STALE_QUANTITY)',
+        }),
+      },
     },
   }, async (request, reply) => {
     const auth = requireAuth(request);

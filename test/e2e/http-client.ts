@@ -5,6 +5,7 @@ import { createApplication } from '../../src/http/auth/applications.js';
 import { testConfig } from '../../src/http/config.js';
 import type { Engine } from '../../src/store/db.js';
 import { openTestDb, type TestDb } from '../../src/store/test-support/engines.js';
+import { installDriftCheck } from '../../src/http/test-support/drift.js';
 
 const MEDIA = 'application/vnd.api+json';
 
@@ -26,6 +27,7 @@ export interface LiveServer {
 export async function startLiveServer(engine: Engine): Promise<LiveServer> {
   const db = await openTestDb(engine);
   const app = await buildApp({ db, config: testConfig() });
+  installDriftCheck(app);
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const admin = await createApplication(db, { name: 'e2e', kind: 'integration', role: 'admin' }, new Date());
   const tokenResponse = await fetch(`${origin}/oauth/token`, {
@@ -63,8 +65,11 @@ export async function startLiveServer(engine: Engine): Promise<LiveServer> {
       return doc.data as Resource[];
     },
     async close() {
-      await app.close();
-      await db.close();
+      try {
+        await app.close(); // fails when a response drifted from /openapi.json
+      } finally {
+        await db.close();
+      }
     },
   };
   return server;

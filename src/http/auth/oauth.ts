@@ -9,6 +9,14 @@ import { ApiError } from '../errors.js';
 import type { AuthContext } from './context.js';
 import { verifySecret } from './secrets.js';
 import { issueToken } from './tokens.js';
+import { errorResponses, json } from '../openapi/responses.js';
+
+const TokenResponse = Type.Object({
+  access_token: Type.String(),
+  token_type: Type.Literal('bearer'),
+  expires_in: Type.Integer({ description: 'seconds' }),
+  scope: Type.String(),
+}, { additionalProperties: false });
 
 const TokenRequest = Type.Object({
   grant_type: Type.String(),
@@ -27,7 +35,12 @@ export interface OAuthDeps {
 }
 
 export function registerOAuth(app: FastifyInstance, deps: OAuthDeps): void {
-  app.post('/oauth/token', { schema: { tags: ['auth'], summary: 'Get an access token (client credentials)', body: TokenRequest } }, async (request, reply) => {
+  app.post('/oauth/token', {
+    schema: {
+      tags: ['auth'], summary: 'Get an access token (client credentials)', body: TokenRequest, security: [],
+      response: { 200: json(TokenResponse, 'the access token'), ...errorResponses([400, 401, 403, 415, 422, 429, 500], { 400: 'grant_type is not client_credentials', 403: 'a scope outside the sales channel\'s market, or an origin the application does not admit' }) },
+    },
+  }, async (request, reply) => {
     const body = request.body as { grant_type: string; client_id: string; client_secret?: string; scope?: string };
     if (body.grant_type !== 'client_credentials') throw new ApiError('BAD_REQUEST', 'grant_type must be client_credentials', { pointer: '/grant_type' });
     const application = await deps.db.kysely.selectFrom('applications')

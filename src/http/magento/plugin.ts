@@ -10,6 +10,22 @@ import { ensureDefaultStock } from './default-stock.js';
 import { installMagentoErrors } from './errors.js';
 import type { MagentoContext, MagentoRoute } from './routes.js';
 import { magentoServices } from './services.js';
+import { json } from '../openapi/responses.js';
+
+const magentoError = (description: string) => json({ $ref: 'magento_error#' }, description);
+
+/** What a Magento route answers: its 200 body, and Magento's error body for each failure status. */
+function magentoResponses(route: MagentoRoute): Record<number, unknown> {
+  return {
+    200: json(route.response ?? { description: 'Magento\'s answer (JSON)' }, route.response ? 'OK' : 'OK (the Magento REST response for this service)'),
+    400: magentoError('invalid input or a refused business rule ("Validation Failed" lists each rule in errors)'),
+    401: magentoError(route.anonymous ? 'wrong credentials' : 'no or invalid token, or the ACL resource is not granted'),
+    404: magentoError('the entity does not exist'),
+    409: magentoError('conflict'),
+    429: magentoError('rate limit exceeded'),
+    500: magentoError('an error on our side (the report id is in parameters)'),
+  };
+}
 
 export const MAGENTO_BASES = ['/rest/V1', '/rest/default/V1', '/rest/all/V1'] as const;
 
@@ -40,6 +56,7 @@ function register(scope: FastifyInstance, route: MagentoRoute, hide: boolean, ct
       ...(route.body ? { body: route.body } : {}),
       ...(route.params ? { params: route.params } : {}),
       ...(route.querystring ? { querystring: route.querystring } : {}),
+      response: magentoResponses(route),
     },
     handler: async (request, reply) => {
       if (!route.anonymous) {

@@ -23,6 +23,8 @@ export interface MagentoRoute {
   readonly body?: TSchema;
   readonly params?: TSchema;
   readonly querystring?: TSchema;
+  /** The 200 body, documented in /openapi.json (any JSON value when absent). */
+  readonly response?: TSchema;
   readonly handler: (ctx: MagentoContext, request: FastifyRequest) => Promise<unknown>;
 }
 

@@ -11,10 +11,11 @@ import { parseListQuery, type ListQuery } from '../jsonapi/query.js';
 import { toOneLinkage, toResourceObject, type Linkage, type ResourceObject } from '../jsonapi/serialize.js';
 import { isToOne, type AnyRow, type ApiContext, type ResourceDefinition } from './define.js';
 import { findRow, listRows, loadIncluded, scoped, anyDb } from './load.js';
-import { createBodySchema, IdParams, ListQuerySchema, updateBodySchema, type Body } from './schemas.js';
+import { createBodySchema, IdParams, IncludeQuerySchema, ListQuerySchema, updateBodySchema, type Body } from './schemas.js';
 import { defaultCreate, defaultDelete, defaultUpdate } from './write.js';
 import { checkIfMatch } from './conditional.js';
 import { inTransaction, joinTransaction } from '../../store/transaction.js';
+import { COMMON_ERRORS, errorResponses, includableTypes, jsonApi, linkageDocument, listDocument, noContent, singleDocument } from '../openapi/responses.js';
 
 export interface RouteDeps {
   readonly lookup: Lookup;
@@ -31,6 +32,15 @@ function guard(api: ApiContext, def: ResourceDefinition, method: string): void {
 export function registerResource(app: FastifyInstance, def: ResourceDefinition, deps: RouteDeps): void {
   const base = `/api/${def.type}`;
   const tags = [def.type];
+  const produces = [MEDIA];
+  const reach = (d: ResourceDefinition) => includableTypes(d, deps.lookup);
+  const readErrors = errorResponses([...COMMON_ERRORS, 404]);
+  const triggerNames = Object.keys(def.triggers ?? {});
+  const triggerNote = triggerNames.length ? `triggers (${triggerNames.join(', ')}: true) refused in this state are ILLEGAL_TRANSITION; a placement or shipment without enough stock is INSUFFICIENT_STOCK` : undefined;
+  const writeErrors = (method: 'POST' | 'PATCH') => errorResponses(
+    [...COMMON_ERRORS, 404, 409, 415, 422, 423, ...(method === 'PATCH' && def.etag ? [412] : [])],
+    { 422: method === 'PATCH' ? triggerNote ?? 'an attribute is invalid' : 'an attribute or relationship is invalid', ...(method === 'PATCH' ? { 400: 'data.id differs from the URL id (KEY_NOT_INCLUDED_IN_URL)' } : {}) },
+  );
 
   async function sendList(request: FastifyRequest, reply: FastifyReply, api: ApiContext, d: ResourceDefinition, base?: { column: string; value: string }) {
     const query = parseListQuery(request.url);
@@ -61,20 +71,24 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     return reply.code(status).type(MEDIA).send({ data: data[0], ...(query.include.length ? { included } : {}) });
   }
 
-  app.get(base, { schema: { tags, summary: `List ${def.type}`, querystring: ListQuerySchema } }, async (request, reply) => {
+  app.get(base, { schema: { tags, summary: `List ${def.type}`, querystring: ListQuerySchema, produces, response: { 200: jsonApi(listDocument(def.type, reach(def), `a page of ${def.type}`)), ...errorResponses(COMMON_ERRORS) } } }, async (request, reply) => {
     const api = deps.api(request);
     guard(api, def, 'GET');
     return sendList(request, reply, api, def);
   });
 
-  app.get(`${base}/:id`, { schema: { tags, summary: `Retrieve a ${def.type} record`, params: IdParams } }, async (request, reply) => {
+  app.get(`${base}/:id`, { schema: { tags, summary: `Retrieve a ${def.type} record`, params: IdParams, querystring: IncludeQuerySchema, produces, response: { 200: jsonApi(singleDocument(def.type, reach(def), { description: `the ${def.type} record${def.etag ? ' (with an ETag header for If-Match)' : ''}` })), ...readErrors } } }, async (request, reply) => {
     const api = deps.api(request);
     guard(api, def, 'GET');
     return sendOne(request, reply, api, (request.params as { id: string }).id);
   });
 
   for (const [name, rel] of Object.entries(def.relationships ?? {})) {
-    app.get(`${base}/:id/${name}`, { schema: { tags, summary: `The ${name} of a ${def.type} record`, params: IdParams } }, async (request, reply) => {
+    const served = deps.lookup(rel.type);
+    const related = !served ? jsonApi(singleDocument(rel.type, [], { nullable: true, description: `${rel.type} are not served yet` }))
+      : isToOne(rel) ? jsonApi(singleDocument(rel.type, reach(served), { nullable: true, description: `the ${name} record, or null` }))
+        : jsonApi(listDocument(rel.type, reach(served), `a page of the ${name}`));
+    app.get(`${base}/:id/${name}`, { schema: { tags, summary: `The ${name} of a ${def.type} record`, params: IdParams, querystring: isToOne(rel) ? IncludeQuerySchema : ListQuerySchema, produces, response: { 200: related, ...readErrors } } }, async (request, reply) => {
       const api = deps.api(request);
       const target = deps.lookup(rel.type);
       guard(api, def, 'GET');
@@ -92,7 +106,7 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
   }
 
   for (const [name, rel] of Object.entries(def.relationships ?? {})) {
-    app.get(`${base}/:id/relationships/${name}`, { schema: { tags, summary: `The ${name} linkage of a ${def.type} record`, params: IdParams } }, async (request, reply) => {
+    app.get(`${base}/:id/relationships/${name}`, { schema: { tags, summary: `The ${name} linkage of a ${def.type} record`, params: IdParams, produces, response: { 200: jsonApi(linkageDocument(rel.type, isToOne(rel))), ...readErrors } } }, async (request, reply) => {
       const api = deps.api(request);
       guard(api, def, 'GET');
       const parent = await findRow(api, def, (request.params as { id: string }).id);
@@ -108,7 +122,7 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
 
   if (def.readOnly) return;
 
-  app.post(base, { schema: { tags, summary: `Create a ${def.type} record`, body: createBodySchema(def) } }, async (request, reply) => {
+  app.post(base, { schema: { tags, summary: `Create a ${def.type} record`, body: createBodySchema(def), consumes: produces, produces, response: { 201: jsonApi(singleDocument(def.type, reach(def), { description: 'created (Location header: the new record)' })), ...writeErrors('POST') } } }, async (request, reply) => {
     const api = deps.api(request);
     guard(api, def, 'POST');
     const input = writeInput(def, request.body as Body, 'create');
@@ -117,7 +131,13 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     return sendOne(request, reply, api, id, 201, typeof result === 'string' ? undefined : result.attributes);
   });
 
-  app.patch(`${base}/:id`, { schema: { tags, summary: `Update a ${def.type} record`, params: IdParams, body: updateBodySchema(def) } }, async (request, reply) => {
+  app.patch(`${base}/:id`, {
+    schema: {
+      tags, summary: `Update a ${def.type} record${triggerNames.length ? ` or run a trigger (${triggerNames.join(', ')})` : ''}`, params: IdParams, body: updateBodySchema(def), consumes: produces, produces,
+      ...(triggerNames.length ? { description: `Triggers: send \`{ "${triggerNames[0]}": true }\` in data.attributes (${triggerNames.join(', ')}); they run after the attribute update, in the same transaction. ${triggerNote}.` } : {}),
+      response: { 200: jsonApi(singleDocument(def.type, reach(def), { description: 'the record as the update left it' })), ...writeErrors('PATCH') },
+    },
+  }, async (request, reply) => {
     const api = deps.api(request);
     guard(api, def, 'PATCH');
     const id = (request.params as { id: string }).id;
@@ -153,7 +173,7 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
   });
 
   if (def.delete === false) return;
-  app.delete(`${base}/:id`, { schema: { tags, summary: `Delete a ${def.type} record`, params: IdParams } }, async (request, reply) => {
+  app.delete(`${base}/:id`, { schema: { tags, summary: `Delete a ${def.type} record`, params: IdParams, produces, response: { 204: noContent, ...errorResponses([...COMMON_ERRORS, 404, 409, 422, 423], { 422: 'the record may not be deleted in its state' }) } } }, async (request, reply) => {
     const api = deps.api(request);
     guard(api, def, 'DELETE');
     const id = (request.params as { id: string }).id;

@@ -70,6 +70,14 @@ export const ListQuerySchema = Type.Object(
   { additionalProperties: true },
 );
 
+/** include and fields[type] on a single record's GET (the raw query is parsed by jsonapi/query.ts). */
+export const IncludeQuerySchema = Type.Object(
+  {
+    include: Type.Optional(Type.String({ description: 'relationship paths, e.g. sku,stock_location.address' })),
+  },
+  { additionalProperties: true, description: 'also fields[type]=a,b (sparse fieldsets)' },
+);
+
 export interface Body {
   data: {
     type: string;

@@ -6,6 +6,7 @@ import type { Engine } from '../../store/db.js';
 import { buildApp } from '../app.js';
 import { createApplication } from '../auth/applications.js';
 import { testConfig, type AppConfig } from '../config.js';
+import { installDriftCheck, type DriftCheck } from './drift.js';
 
 export const JSONAPI = 'application/vnd.api+json';
 
@@ -14,6 +15,8 @@ export interface TestApi {
   readonly db: TestDb;
   /** Token of an admin integration. */
   readonly admin: string;
+  /** Responses that differ from what /openapi.json documents (closing the app fails when any). */
+  readonly drift: DriftCheck;
   token(kind: 'admin' | 'read_only' | { marketId: string }): Promise<string>;
   get(url: string, token?: string): Promise<LightMyRequestResponse>;
   post(url: string, body: unknown, token?: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
@@ -27,6 +30,7 @@ export interface TestApi {
 export async function startTestApi(engine: Engine, config: Partial<AppConfig> = {}, now?: () => Date): Promise<TestApi> {
   const db = await openTestDb(engine);
   const app = await buildApp({ db, config: testConfig(config), ...(now ? { now } : {}) });
+  const drift = installDriftCheck(app);
   await app.ready();
   const token = async (kind: 'admin' | 'read_only' | { marketId: string }) => {
     const created = typeof kind === 'string'
@@ -39,7 +43,7 @@ export async function startTestApi(engine: Engine, config: Partial<AppConfig> = 
   const admin = await token('admin');
   const headers = (t: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${t}`, accept: JSONAPI, 'content-type': JSONAPI, ...extra });
   const api: TestApi = {
-    app, db, admin, token,
+    app, db, admin, drift, token,
     get: (url, t = admin) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${t}`, accept: JSONAPI } }),
     post: (url, body, t = admin, extra) => app.inject({ method: 'POST', url, headers: headers(t, extra), payload: JSON.stringify(body) }),
     patch: (url, body, t = admin, extra) => app.inject({ method: 'PATCH', url, headers: headers(t, extra), payload: JSON.stringify(body) }),
@@ -51,8 +55,11 @@ export async function startTestApi(engine: Engine, config: Partial<AppConfig> = 
       return (res.json() as { data: { id: string } }).data.id;
     },
     async close() {
-      await app.close();
-      await db.close();
+      try {
+        await app.close(); // fails when a response drifted from /openapi.json (drift.ts)
+      } finally {
+        await db.close();
+      }
     },
   };
   return api;
