@@ -48,3 +48,15 @@ describe('startServer on the embedded database', () => {
     }
   });
 });
+
+describe('startServer with a distance provider', () => {
+  it('refuses to start when STOCKROUTE_DISTANCE_PROVIDER is osrm without a URL, saying what is missing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'stockroute-server-osrm-'));
+    try {
+      await expect(startServer({ port: 0, host: '127.0.0.1', dataDir, env: { LOG_LEVEL: 'silent', STOCKROUTE_DISTANCE_PROVIDER: 'osrm' }, demo: false, print: () => undefined, handleSignals: false }))
+        .rejects.toThrow(/osrm distance provider needs a URL/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

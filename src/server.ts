@@ -3,6 +3,7 @@
 // nodes starting together on one database do them once) → demo data on an empty
 // embedded database → HTTP app → listen. Shared
 // by `npm start` (main.ts) and `stockroute serve`. SIGTERM/SIGINT close the app, then the db.
+import { distanceConfigFromEnv, distanceProviderFromConfig } from './distance/index.js';
 import type { FastifyInstance } from 'fastify';
 import { startBackgroundJobs } from './background.js';
 import { maybeLoadDemo } from './demo/auto-load.js';
@@ -54,6 +55,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const env = options.env ?? process.env;
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const config = configFromEnv(env);
+  // The distance provider of distance ranking, source selections and placements alike
+  // (STOCKROUTE_DISTANCE_PROVIDER, STOCKROUTE_OSRM_URL): a bad setting stops the start here.
+  const distance = distanceProviderFromConfig(distanceConfigFromEnv({}, env));
   const databaseUrl = options.databaseUrl ?? env.DATABASE_URL;
   const db = await openDb({ databaseUrl, dataDir: options.dataDir ?? defaultDataDir() });
   try {
@@ -63,7 +67,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
     const demo = (options.demo ?? true) && db.engine === 'pglite' && env.STOCKROUTE_DEMO !== 'off';
     await maybeLoadDemo(db, { enabled: demo, log: print });
-    const app = await buildApp({ db, config });
+    const app = await buildApp({ db, config, distance });
     const port = options.port ?? Number(env.PORT ?? 3000);
     const host = options.host ?? env.HOST ?? '0.0.0.0';
     await app.listen({ port, host });

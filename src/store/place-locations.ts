@@ -1,8 +1,10 @@
-// Locations without coordinates are placed offline from their address by the GeoNames table
-// (country + postcode, then city, then region: see geonames.ts), as Magento's offline
-// distance provider places its sources, so distance ranking can measure them. Locations
-// with coordinates, and those GeoNames cannot place, are returned unchanged.
+// Locations and shipping addresses without coordinates are placed offline from their address
+// by the GeoNames table (country + postcode, then city, then region: see geonames.ts), as
+// Magento's offline distance provider places its sources, so distance ranking can measure
+// them. Those with coordinates, and those GeoNames cannot place, are returned unchanged.
+// Source selections and placements measure through these two functions alike.
 import type { Kysely } from 'kysely';
+import type { Destination } from '../domain/routing.js';
 import { geocode } from './geonames.js';
 import type { Database } from './schema.js';
 
@@ -23,4 +25,22 @@ export async function placeLocations<L extends Placeable>(db: Kysely<Database>, 
     const at = placed.get(l.stockLocationId);
     return at && (l.lat === null || l.lng === null) ? { ...l, lat: at.lat, lng: at.lng } : l;
   });
+}
+
+/** An address as orders and dry runs carry it. */
+export interface PlaceableAddress {
+  readonly city?: string | null; readonly zip_code?: string | null; readonly state_code?: string | null;
+  readonly country_code?: string | null; readonly lat?: number | null; readonly lng?: number | null;
+}
+
+/** The destination of an address: its coordinates, else where GeoNames places it. */
+export async function placeDestination(db: Kysely<Database>, a: PlaceableAddress | null): Promise<Destination | null> {
+  if (a === null) return null;
+  let lat = a.lat ?? null;
+  let lng = a.lng ?? null;
+  if ((lat === null || lng === null) && a.country_code) {
+    const hit = await geocode(db, { countryCode: a.country_code, zipCode: a.zip_code ?? null, city: a.city ?? null, stateCode: a.state_code ?? null });
+    if (hit) ({ lat, lng } = hit);
+  }
+  return { lat, lng, countryCode: a.country_code ?? null, zipCode: a.zip_code ?? null };
 }

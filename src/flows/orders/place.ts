@@ -25,6 +25,7 @@ import { OUT_OF_STOCK_TOPIC, watchAvailabilityOf } from '../../store/stock-event
 import { inTransaction, type Trx } from '../../store/transaction.js';
 import type { FlowContext } from '../context.js';
 import { placementWrite } from './persist-plan.js';
+import { measuredForPlacement } from './place-distances.js';
 
 export interface Placement extends PlacementWritten {
   readonly plan: Plan;
@@ -32,7 +33,8 @@ export interface Placement extends PlacementWritten {
 
 export async function placeOrder(ctx: FlowContext, orderId: string): Promise<Placement> {
   try {
-    const work = (steps: PlacementSteps) => place(steps, orderId, ctx.now());
+    const measured = await measuredForPlacement(ctx, orderId);
+    const work = (steps: PlacementSteps) => place(steps, orderId, ctx.now(), measured);
     const placed = (await inPipelinedPlacement(ctx.db, work)) ?? (await inTransaction(ctx.db, (trx) => work(kyselySteps(trx))));
     placements.inc({ outcome: 'placed' });
     return placed;
@@ -54,13 +56,13 @@ function kyselySteps(trx: Trx): PlacementSteps {
   };
 }
 
-async function place(steps: PlacementSteps, orderId: string, now: Date): Promise<Placement> {
+async function place(steps: PlacementSteps, orderId: string, now: Date, measured: DistanceTable | undefined): Promise<Placement> {
   const snapshot = await steps.snapshot(orderId, now);
   const { order, lines } = snapshot;
   const change = decideOrder({ status: order.status, paymentStatus: order.payment_status }, '_place');
   if (isDomainError(change)) throw fail(change);
   if (lines.length === 0) throw validation('line_items', `order ${order.number} has no lines to place`);
-  const plan = planOrder(routingProblemOf(snapshot), distancesFor(snapshot), { now: () => performance.now() });
+  const plan = planOrder(routingProblemOf(snapshot), distancesFor(snapshot, measured), { now: () => performance.now() });
   for (const line of plan.selection.lines) {
     if (line.shortfall <= line.backordered) continue;
     const available = sub(line.quantity, line.shortfall);
@@ -80,12 +82,12 @@ async function place(steps: PlacementSteps, orderId: string, now: Date): Promise
   return { ...written, plan };
 }
 
-/** The routing problem of a placement: the model's strategy over the locked snapshot. */
-// Distances for distance and fewest_shipments are great-circle (offline; with no address the
-// engine falls back to priority and records why).
-function distancesFor(snapshot: PlacementSnapshot): DistanceTable | undefined {
+// Distances for distance and fewest_shipments: what the configured provider measured before
+// the transaction (place-distances.ts), else great-circle from the snapshot (offline; with no
+// coordinates the engine falls back to priority and records why).
+function distancesFor(snapshot: PlacementSnapshot, measured: DistanceTable | undefined): DistanceTable | undefined {
   if (snapshot.model.routing_algorithm === 'priority') return undefined;
-  return greatCircleTable(snapshot.destination, snapshot.stock.locations);
+  return measured ?? greatCircleTable(snapshot.destination, snapshot.stock.locations);
 }
 
 // The model's routing algorithm and time budget decide the plan.

@@ -6,13 +6,12 @@
 import { fail, validation } from '../../domain/errors.js';
 import { isReadyToShip } from '../../domain/lifecycle/order-machine.js';
 import { ZERO, isQuantityError, parseQuantity, sub, toDecimal, type Quantity } from '../../domain/quantity.js';
-import { DISTANCE_MODES, type Destination, type DistanceMode, type OrderLine, type Selection } from '../../domain/routing.js';
+import { DISTANCE_MODES, type DistanceMode, type OrderLine, type Selection } from '../../domain/routing.js';
 import { selectSources } from '../../domain/selection/index.js';
 import { greatCircleProvider } from '../../distance/great-circle-provider.js';
 import type { SelectionItem } from '../../domain/ledger/selection-items.js';
-import { geocode } from '../../store/geonames.js';
 import { newId } from '../../store/ids.js';
-import { placeLocations } from '../../store/place-locations.js';
+import { placeDestination, placeLocations } from '../../store/place-locations.js';
 import type { Row } from '../../store/schema.js';
 import { loadRoutingStock, type RoutingStock } from '../../store/stock-ledger.js';
 import type { Trx } from '../../store/transaction.js';
@@ -68,24 +67,13 @@ async function select(
   const algorithm = o.algorithm ?? 'priority';
   const mode = (o.distanceMode ?? 'driving') as DistanceMode;
   if (!DISTANCE_MODES.includes(mode)) throw validation('distance_mode', `distance_mode must be one of ${DISTANCE_MODES.join(', ')}, not ${mode}`);
-  const destination = await destinationOf(trx, address);
+  const destination = await placeDestination(trx, address);
   const problem = {
     strategy: null, algorithm, distanceMode: mode, stockLocationsCutoff: stock.stockLocationsCutoff, locations: stock.locations, skus: stock.skus, lines, destination,
     stock: stock.stock.map((s) => ({ ...s, reserved: sub(s.reserved, held.get(s.stockItemId) ?? ZERO) })),
   };
   const distances = algorithm === 'distance' || algorithm === 'fewest_shipments' ? await (ctx.distance ?? greatCircleProvider()).measure(destination ?? { lat: null, lng: null, countryCode: null, zipCode: null }, await placeLocations(trx, stock.locations), mode) : undefined;
   return selectSources(problem, distances, { now: () => performance.now() });
-}
-
-async function destinationOf(trx: Trx, a: AddressInput | null): Promise<Destination | null> {
-  if (a === null) return null;
-  let lat = a.lat ?? null;
-  let lng = a.lng ?? null;
-  if ((lat === null || lng === null) && a.country_code) {
-    const hit = await geocode(trx, { countryCode: a.country_code, zipCode: a.zip_code, city: a.city, stateCode: a.state_code });
-    if (hit) ({ lat, lng } = hit);
-  }
-  return { lat, lng, countryCode: a.country_code ?? null, zipCode: a.zip_code ?? null };
 }
 
 export function itemsOf(selection: Selection, lineIds: boolean): SelectionItem[] {
