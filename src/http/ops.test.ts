@@ -73,6 +73,18 @@ describe.each(enginesUnderTest())('operations on %s', (engine) => {
     const list = JSON.stringify(doc.paths['/api/stock_items']?.get?.responses?.['200']?.content);
     for (const part of ['#/components/schemas/stock_items_resource', 'record_count', '#/components/schemas/skus_resource']) expect(list).toContain(part);
     expect(doc.paths['/api/skus/{id}']?.delete?.responses?.['204']?.content).toBeUndefined();
+    // Every Magento answer is typed (a schema with a type), none is "any JSON".
+    const untyped: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/rest/V1/')) continue;
+      for (const [method, op] of Object.entries(methods)) {
+        const schema = op.responses?.['200']?.content?.['application/json']?.schema as { type?: unknown } | undefined;
+        if (!schema?.type) untyped.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(untyped).toEqual([]);
+    const sources = JSON.stringify(doc.paths['/rest/V1/inventory/sources']?.get?.responses?.['200']?.content);
+    for (const part of ['search_criteria', 'total_count', 'source_code', 'use_default_carrier_config']) expect(sources).toContain(part);
   });
 
   it('is valid OpenAPI 3.1 for an independent validator (Redocly: structure and $refs)', async () => {

@@ -10,6 +10,7 @@ import { MagentoError } from './errors.js';
 import { timestamp } from './products.js';
 import { defineRoutes, param, queryOf, type MagentoContext } from './routes.js';
 import { parseSearchCriteria, searchList, type Fields } from './search-criteria.js';
+import { OrderAnswer, searchResult } from './schemas.js';
 
 const ACL = 'Magento_Sales::sales';
 
@@ -53,7 +54,7 @@ async function withItems(ctx: MagentoContext, orders: readonly OrderRow[]) {
 
 export const orderRoutes = defineRoutes([
   {
-    method: 'GET', url: '/orders/:id', summary: 'Get an order by entity_id', acl: ACL, params: Type.Object({ id: Type.Integer() }),
+    method: 'GET', url: '/orders/:id', summary: 'Get an order by entity_id', acl: ACL, response: OrderAnswer, params: Type.Object({ id: Type.Integer() }),
     handler: async (ctx, request) => {
       const id = Number(param(request, 'id'));
       const row = Number.isInteger(id) && id > 0 && id < 2 ** 31 ? await ordersQuery(ctx).where('o.entity_id', '=', id).executeTakeFirst() : undefined;
@@ -62,7 +63,7 @@ export const orderRoutes = defineRoutes([
     },
   },
   {
-    method: 'GET', url: '/orders', summary: 'Find orders by searchCriteria (increment_id = order number, state, status, dates)', acl: ACL,
+    method: 'GET', url: '/orders', summary: 'Find orders by searchCriteria (increment_id = order number, state, status, dates)', acl: ACL, response: searchResult(OrderAnswer),
     handler: async (ctx, request) => {
       const list = await searchList(ordersQuery(ctx), parseSearchCriteria(queryOf(request)), ORDER_FIELDS, ['entity_id'], (r) => r as OrderRow);
       return { ...list, items: await withItems(ctx, list.items) };

@@ -15,6 +15,7 @@ import { bool, envelope, isRecord, number, text, type Body } from './input.js';
 import { defineRoutes, param, type MagentoContext } from './routes.js';
 import { saveSourceItems } from './source-items.js';
 import { applyStockItem, configOfSku, defaultConfig, skuSettings, stockItemOut } from './stock-item-config.js';
+import { ProductAnswer } from './schemas.js';
 
 const ACL = 'Magento_Catalog::products';
 const TYPES = ['simple', 'virtual'] as const;
@@ -112,15 +113,15 @@ const skuParam = (request: FastifyRequest) => param(request, 'sku');
 
 export const productRoutes = defineRoutes([
   {
-    method: 'POST', url: '/products', summary: 'Create or update a product (inventory subset)', acl: ACL, body: Type.Object({ product: ProductSchema }),
+    method: 'POST', url: '/products', summary: 'Create or update a product (inventory subset)', acl: ACL, response: ProductAnswer, body: Type.Object({ product: ProductSchema }),
     handler: async (ctx, request) => productOut(ctx, await saveProduct(ctx, envelope(request.body, 'product'), undefined)),
   },
   {
-    method: 'GET', url: '/products/:sku', summary: 'Get a product by SKU', acl: ACL, storefront: true, params: Type.Object({ sku: Type.String() }),
+    method: 'GET', url: '/products/:sku', summary: 'Get a product by SKU', acl: ACL, storefront: true, response: ProductAnswer, params: Type.Object({ sku: Type.String() }),
     handler: async (ctx, request) => productOut(ctx, skuParam(request)),
   },
   {
-    method: 'PUT', url: '/products/:sku', summary: 'Update (or create) a product by SKU', acl: ACL,
+    method: 'PUT', url: '/products/:sku', summary: 'Update (or create) a product by SKU', acl: ACL, response: ProductAnswer,
     params: Type.Object({ sku: Type.String() }), body: Type.Object({ product: ProductSchema }),
     handler: async (ctx, request) => productOut(ctx, await saveProduct(ctx, envelope(request.body, 'product'), skuParam(request))),
   },

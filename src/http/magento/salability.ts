@@ -16,6 +16,7 @@ import { MagentoError } from './errors.js';
 import { productNotFound } from './products.js';
 import { defineRoutes, param, type MagentoContext } from './routes.js';
 import { modelByStockId } from './stock-records.js';
+import { SalableForQtyAnswer } from './schemas.js';
 
 const ACL = 'Magento_InventoryApi::stock';
 
@@ -64,7 +65,7 @@ function requestedOf(raw: string): number {
 
 export const salabilityRoutes = defineRoutes([
   {
-    method: 'GET', url: '/inventory/get-product-salable-quantity/:sku/:stockId', summary: 'Salable quantity of a product in a stock', acl: ACL, storefront: true,
+    method: 'GET', url: '/inventory/get-product-salable-quantity/:sku/:stockId', summary: 'Salable quantity of a product in a stock', acl: ACL, storefront: true, response: Type.Number({ minimum: 0, description: 'the salable quantity' }),
     params: Type.Object({ sku: Type.String(), stockId: Type.Integer() }),
     handler: async (ctx, request) => {
       const { sku, model } = await skuAndModel(ctx, param(request, 'sku'), param(request, 'stockId'));
@@ -72,7 +73,7 @@ export const salabilityRoutes = defineRoutes([
     },
   },
   {
-    method: 'GET', url: '/inventory/is-product-salable/:sku/:stockId', summary: 'Is a product salable in a stock', acl: ACL, storefront: true,
+    method: 'GET', url: '/inventory/is-product-salable/:sku/:stockId', summary: 'Is a product salable in a stock', acl: ACL, storefront: true, response: Type.Boolean(),
     params: Type.Object({ sku: Type.String(), stockId: Type.Integer() }),
     handler: async (ctx, request) => {
       const model = await modelByStockId(ctx.db.kysely, param(request, 'stockId'));
@@ -84,7 +85,7 @@ export const salabilityRoutes = defineRoutes([
     },
   },
   {
-    method: 'GET', url: '/inventory/is-product-salable-for-requested-qty/:sku/:stockId/:requestedQty', summary: 'Can this quantity of a product be sold from a stock', acl: ACL, storefront: true,
+    method: 'GET', url: '/inventory/is-product-salable-for-requested-qty/:sku/:stockId/:requestedQty', summary: 'Can this quantity of a product be sold from a stock', acl: ACL, storefront: true, response: SalableForQtyAnswer,
     params: Type.Object({ sku: Type.String(), stockId: Type.Integer(), requestedQty: Type.Number() }),
     handler: async (ctx, request) => {
       const requested = requestedOf(param(request, 'requestedQty'));

@@ -73,6 +73,7 @@ async function ship(ctx: MagentoContext, entityId: number, body: unknown): Promi
 export const shipRoutes = defineRoutes([
   {
     method: 'POST', url: '/order/:orderId/ship', summary: 'Ship order items from a source (arguments.extension_attributes.source_code); answers the shipment id', acl: 'Magento_Sales::ship',
+    response: Type.Integer({ description: 'the new shipment\'s entity_id' }),
     params: Type.Object({ orderId: Type.Integer() }),
     body: Type.Object({
       items: Type.Optional(Type.Array(Type.Object({ order_item_id: Type.Integer(), qty: Type.Number() }))),

@@ -11,6 +11,7 @@ import { MagentoError, fieldError, render, validationFailed, type MagentoErrorIt
 import { listOf, number, text, type Body } from './input.js';
 import { defineRoutes, queryOf, type MagentoContext } from './routes.js';
 import { parseSearchCriteria, searchList, type Fields } from './search-criteria.js';
+import { SourceItemAnswer, VoidAnswer, searchResult } from './schemas.js';
 
 const ACL = 'Magento_InventoryApi::source';
 
@@ -78,7 +79,7 @@ async function deleteSourceItems(ctx: MagentoContext, rows: readonly Body[]): Pr
 
 export const sourceItemRoutes = defineRoutes([
   {
-    method: 'POST', url: '/inventory/source-items', summary: 'Save source items (absolute quantities; all or nothing)', acl: ACL,
+    method: 'POST', url: '/inventory/source-items', summary: 'Save source items (absolute quantities; all or nothing)', acl: ACL, response: VoidAnswer,
     body: Type.Object({ sourceItems: Type.Array(SourceItemSchema) }),
     handler: async (ctx, request) => {
       const rows = listOf(request.body, 'sourceItems');
@@ -89,7 +90,7 @@ export const sourceItemRoutes = defineRoutes([
     },
   },
   {
-    method: 'GET', url: '/inventory/source-items', summary: 'Find source items by searchCriteria', acl: ACL,
+    method: 'GET', url: '/inventory/source-items', summary: 'Find source items by searchCriteria', acl: ACL, response: searchResult(SourceItemAnswer),
     handler: async (ctx, request) => {
       const base = ctx.db.kysely.selectFrom('stock_items as si').innerJoin('stock_locations as sl', 'sl.id', 'si.stock_location_id')
         .select(['si.sku_code', 'sl.code', 'si.quantity', 'si.status']);
@@ -97,7 +98,7 @@ export const sourceItemRoutes = defineRoutes([
     },
   },
   {
-    method: 'POST', url: '/inventory/source-items-delete', summary: 'Delete source items', acl: ACL,
+    method: 'POST', url: '/inventory/source-items-delete', summary: 'Delete source items', acl: ACL, response: VoidAnswer,
     body: Type.Object({ sourceItems: Type.Array(Type.Object({ sku: Type.String(), source_code: Type.String() }, { additionalProperties: true })) }),
     handler: async (ctx, request) => {
       const rows = listOf(request.body, 'sourceItems');

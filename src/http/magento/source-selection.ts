@@ -15,6 +15,7 @@ import { MagentoError, fieldError, validationFailed } from './errors.js';
 import { envelope, isRecord, listOf, number, text, type Body } from './input.js';
 import { defineRoutes } from './routes.js';
 import { modelByStockId } from './stock-records.js';
+import { AlgorithmAnswer, SourceSelectionAnswer } from './schemas.js';
 
 const ACL = 'Magento_InventorySourceSelectionApi::source_selection';
 
@@ -39,11 +40,11 @@ const Address = Type.Object({ country: Type.String(), postcode: Type.String(), s
 
 export const sourceSelectionRoutes = defineRoutes([
   {
-    method: 'GET', url: '/inventory/source-selection-algorithm-list', summary: 'The source selection algorithms', acl: ACL,
+    method: 'GET', url: '/inventory/source-selection-algorithm-list', summary: 'The source selection algorithms', acl: ACL, response: Type.Array(AlgorithmAnswer),
     handler: async () => algorithmList(),
   },
   {
-    method: 'POST', url: '/inventory/source-selection-algorithm-result', summary: 'Run a source selection algorithm for SKU quantities in a stock', acl: ACL,
+    method: 'POST', url: '/inventory/source-selection-algorithm-result', summary: 'Run a source selection algorithm for SKU quantities in a stock', acl: ACL, response: SourceSelectionAnswer,
     body: Type.Object({
       inventoryRequest: Type.Object({
         stockId: Type.Integer(), items: Type.Array(Type.Object({ sku: Type.String(), qty: Type.Number() })),

@@ -13,6 +13,7 @@ import { MagentoError, fieldError, validationFailed, type MagentoErrorItem } fro
 import { bool, compact, envelope, number, requiredText, text, type Body } from './input.js';
 import { defineRoutes, param, queryOf, type MagentoContext } from './routes.js';
 import { parseSearchCriteria, searchList, type Fields } from './search-criteria.js';
+import { SourceAnswer, VoidAnswer, searchResult } from './schemas.js';
 
 const ACL = 'Magento_InventoryApi::source';
 
@@ -116,22 +117,22 @@ async function getSource(ctx: MagentoContext, request: FastifyRequest) {
 
 export const sourceRoutes = defineRoutes([
   {
-    method: 'GET', url: '/inventory/sources', summary: 'Find sources by searchCriteria', acl: ACL,
+    method: 'GET', url: '/inventory/sources', summary: 'Find sources by searchCriteria', acl: ACL, response: searchResult(SourceAnswer),
     handler: async (ctx, request) => searchList(sourcesQuery(ctx.db.kysely), parseSearchCriteria(queryOf(request)), SOURCE_FIELDS, ['source_code'], sourceOut),
   },
   {
-    method: 'GET', url: '/inventory/sources/:sourceCode', summary: 'Get a source by code', acl: ACL,
+    method: 'GET', url: '/inventory/sources/:sourceCode', summary: 'Get a source by code', acl: ACL, response: SourceAnswer,
     params: Type.Object({ sourceCode: Type.String() }), handler: getSource,
   },
   {
-    method: 'POST', url: '/inventory/sources', summary: 'Create a source', acl: ACL, body: Type.Object({ source: SourceSchema }),
+    method: 'POST', url: '/inventory/sources', summary: 'Create a source', acl: ACL, response: VoidAnswer, body: Type.Object({ source: SourceSchema }),
     handler: async (ctx, request) => {
       await saveSource(ctx, readSource(envelope(request.body, 'source')), undefined);
       return [];
     },
   },
   {
-    method: 'PUT', url: '/inventory/sources/:sourceCode', summary: 'Update a source (its code comes from the path)', acl: ACL,
+    method: 'PUT', url: '/inventory/sources/:sourceCode', summary: 'Update a source (its code comes from the path)', acl: ACL, response: VoidAnswer,
     params: Type.Object({ sourceCode: Type.String() }), body: Type.Object({ source: SourceSchema }),
     handler: async (ctx, request) => {
       const code = param(request, 'sourceCode');

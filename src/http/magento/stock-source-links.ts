@@ -12,6 +12,7 @@ import { listOf, number, text, type Body } from './input.js';
 import { defineRoutes, param, queryOf, type MagentoContext } from './routes.js';
 import { parseSearchCriteria, searchList, type Fields } from './search-criteria.js';
 import { sourceOut, sourcesQuery } from './sources.js';
+import { SourceAnswer, StockSourceLinkAnswer, VoidAnswer, searchResult } from './schemas.js';
 
 const ACL = 'Magento_InventoryApi::stock';
 
@@ -75,7 +76,7 @@ const LINK_FIELDS: Fields = {
 
 export const linkRoutes = defineRoutes([
   {
-    method: 'POST', url: '/inventory/stock-source-links', summary: 'Save stock-source links (priority per source)', acl: ACL, body: Type.Object({ links: Type.Array(LinkSchema) }),
+    method: 'POST', url: '/inventory/stock-source-links', summary: 'Save stock-source links (priority per source)', acl: ACL, response: VoidAnswer, body: Type.Object({ links: Type.Array(LinkSchema) }),
     handler: async (ctx, request) => {
       const links = listOf(request.body, 'links');
       if (links.length === 0) throw new MagentoError(400, 'Input data is empty');
@@ -84,7 +85,7 @@ export const linkRoutes = defineRoutes([
     },
   },
   {
-    method: 'POST', url: '/inventory/stock-source-links-delete', summary: 'Delete stock-source links', acl: ACL, body: Type.Object({ links: Type.Array(LinkSchema) }),
+    method: 'POST', url: '/inventory/stock-source-links-delete', summary: 'Delete stock-source links', acl: ACL, response: VoidAnswer, body: Type.Object({ links: Type.Array(LinkSchema) }),
     handler: async (ctx, request) => {
       const links = listOf(request.body, 'links');
       if (links.length === 0) throw new MagentoError(400, 'Input data is empty');
@@ -93,7 +94,7 @@ export const linkRoutes = defineRoutes([
     },
   },
   {
-    method: 'GET', url: '/inventory/stock-source-links', summary: 'Find stock-source links by searchCriteria', acl: ACL,
+    method: 'GET', url: '/inventory/stock-source-links', summary: 'Find stock-source links by searchCriteria', acl: ACL, response: searchResult(StockSourceLinkAnswer),
     handler: async (ctx, request) => {
       const base = ctx.db.kysely.selectFrom('inventory_stock_locations as isl').innerJoin('inventory_models as m', 'm.id', 'isl.inventory_model_id')
         .innerJoin('stock_locations as sl', 'sl.id', 'isl.stock_location_id').select(['m.stock_id', 'sl.code', 'isl.priority']);
@@ -102,7 +103,7 @@ export const linkRoutes = defineRoutes([
     },
   },
   {
-    method: 'GET', url: '/inventory/get-sources-assigned-to-stock-ordered-by-priority/:stockId', summary: 'The sources of a stock, by priority', acl: ACL,
+    method: 'GET', url: '/inventory/get-sources-assigned-to-stock-ordered-by-priority/:stockId', summary: 'The sources of a stock, by priority', acl: ACL, response: Type.Array(SourceAnswer),
     params: Type.Object({ stockId: Type.Integer() }),
     handler: async (ctx, request) => {
       const stockId = Number(param(request, 'stockId'));

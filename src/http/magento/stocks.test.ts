@@ -17,7 +17,7 @@ describe.each(enginesUnderTest())('Magento stocks and links on %s', (engine) => 
 
   it('has the Default Stock (1) serving website base, linked to the source default only', async () => {
     expect(await m.ok('GET', '/inventory/stocks/1')).toEqual({ stock_id: 1, name: 'Default Stock', extension_attributes: { sales_channels: [{ type: 'website', code: 'base' }] } });
-    expect(await m.ok('GET', '/inventory/stock-resolver/website/base')).toEqual({ stock_id: 1 });
+    expect(await m.ok('GET', '/inventory/stock-resolver/website/base')).toEqual({ stock_id: 1, name: 'Default Stock', extension_attributes: { sales_channels: [{ type: 'website', code: 'base' }] } });
     expect(await m.ok('GET', '/inventory/get-sources-assigned-to-stock-ordered-by-priority/1')).toMatchObject([{ source_code: 'default', name: 'Default Source', country_id: 'US', postcode: '00000' }]);
     const link = await m.post('/inventory/stock-source-links', { links: [{ stock_id: 1, source_code: 'eu-1', priority: 2 }] });
     expect(link.statusCode).toBe(400);
@@ -35,7 +35,7 @@ describe.each(enginesUnderTest())('Magento stocks and links on %s', (engine) => 
     stockId = created.json() as number;
     expect(Number.isInteger(stockId) && stockId > 1).toBe(true);
     expect(await m.ok('GET', `/inventory/stocks/${stockId}`)).toEqual({ stock_id: stockId, name: 'stock-name-1', extension_attributes: { sales_channels: [{ type: 'website', code: 'eu_website' }] } });
-    expect(await m.ok('GET', '/inventory/stock-resolver/website/eu_website')).toEqual({ stock_id: stockId });
+    expect(await m.ok('GET', '/inventory/stock-resolver/website/eu_website')).toMatchObject({ stock_id: stockId });
     const market = (await m.api.get('/api/markets?filter[q][code_eq]=eu_website&include=inventory_model')).json();
     expect(market.included[0].attributes).toMatchObject({ name: 'stock-name-1', strategy: 'split_shipments', manual_stock_decrement: true });
     const none = await m.get('/inventory/stock-resolver/website/nowhere');
@@ -83,7 +83,7 @@ describe.each(enginesUnderTest())('Magento stocks and links on %s', (engine) => 
   it('updates name and sales channels (UpdateTest): a website left out goes back to the Default Stock', async () => {
     expect(await m.ok('PUT', `/inventory/stocks/${stockId}`, { stock: { name: 'stock-name-1-updated', extension_attributes: { sales_channels: [{ type: 'website', code: 'us_website' }] } } })).toBe(stockId);
     expect(await m.ok('GET', `/inventory/stocks/${stockId}`)).toMatchObject({ name: 'stock-name-1-updated', extension_attributes: { sales_channels: [{ type: 'website', code: 'us_website' }] } });
-    expect(await m.ok('GET', '/inventory/stock-resolver/website/eu_website')).toEqual({ stock_id: 1 });
+    expect(await m.ok('GET', '/inventory/stock-resolver/website/eu_website')).toMatchObject({ stock_id: 1 });
     const all = await m.ok('GET', `/inventory/stocks?${criteria([['name', '%stock%', 'like']])}`) as { items: { stock_id: number }[]; total_count: number };
     expect(all.items.map((s) => s.stock_id)).toEqual([1, stockId]);
   });
@@ -93,7 +93,7 @@ describe.each(enginesUnderTest())('Magento stocks and links on %s', (engine) => 
     const gone = await m.get(`/inventory/stocks/${stockId}`);
     expect(gone.statusCode).toBe(404);
     expect(gone.json().parameters).toEqual({ value: String(stockId) });
-    expect(await m.ok('GET', '/inventory/stock-resolver/website/us_website')).toEqual({ stock_id: 1 });
+    expect(await m.ok('GET', '/inventory/stock-resolver/website/us_website')).toMatchObject({ stock_id: 1 });
     expect(await m.ok('GET', `/inventory/stock-source-links?${criteria([['stock_id', stockId]])}`)).toMatchObject({ total_count: 0 });
   });
 });

@@ -15,6 +15,7 @@ import { envelope, text, type Body } from './input.js';
 import { defineRoutes, param, queryOf, type MagentoContext } from './routes.js';
 import { parseSearchCriteria, searchList, type Fields } from './search-criteria.js';
 import { assignChannels, channelsOf, modelByStockId, readChannels } from './stock-records.js';
+import { StockAnswer, StockIdAnswer, VoidAnswer, searchResult } from './schemas.js';
 
 const ACL = 'Magento_InventoryApi::stock';
 
@@ -83,7 +84,7 @@ async function deleteStock(ctx: MagentoContext, raw: string): Promise<void> {
 
 export const stockRoutes = defineRoutes([
   {
-    method: 'GET', url: '/inventory/stocks', summary: 'Find stocks by searchCriteria', acl: ACL,
+    method: 'GET', url: '/inventory/stocks', summary: 'Find stocks by searchCriteria', acl: ACL, response: searchResult(StockAnswer),
     handler: async (ctx, request) => {
       const list = await searchList(ctx.db.kysely.selectFrom('inventory_models').select(['id', 'stock_id', 'name']), parseSearchCriteria(queryOf(request)), STOCK_FIELDS, ['stock_id'],
         (r) => r as Pick<Row<'inventory_models'>, 'id' | 'stock_id' | 'name'>);
@@ -91,31 +92,32 @@ export const stockRoutes = defineRoutes([
     },
   },
   {
-    method: 'GET', url: '/inventory/stocks/:stockId', summary: 'Get a stock by id', acl: ACL, params: Type.Object({ stockId: Type.Integer() }),
+    method: 'GET', url: '/inventory/stocks/:stockId', summary: 'Get a stock by id', acl: ACL, response: StockAnswer, params: Type.Object({ stockId: Type.Integer() }),
     handler: async (ctx, request) => (await stockOut(ctx, [await modelByStockId(ctx.db.kysely, param(request, 'stockId'))]))[0],
   },
   {
-    method: 'POST', url: '/inventory/stocks', summary: 'Create a stock; answers its stock_id', acl: ACL, body: Type.Object({ stock: StockSchema }),
+    method: 'POST', url: '/inventory/stocks', summary: 'Create a stock; answers its stock_id', acl: ACL, response: StockIdAnswer, body: Type.Object({ stock: StockSchema }),
     handler: async (ctx, request) => createStock(ctx, envelope(request.body, 'stock')),
   },
   {
-    method: 'PUT', url: '/inventory/stocks/:stockId', summary: 'Update a stock (name, sales channels); answers its stock_id', acl: ACL,
+    method: 'PUT', url: '/inventory/stocks/:stockId', summary: 'Update a stock (name, sales channels); answers its stock_id', acl: ACL, response: StockIdAnswer,
     params: Type.Object({ stockId: Type.Integer() }), body: Type.Object({ stock: StockSchema }), handler: updateStock,
   },
   {
-    method: 'DELETE', url: '/inventory/stocks/:stockId', summary: 'Delete a stock (never the Default Stock)', acl: ACL, params: Type.Object({ stockId: Type.Integer() }),
+    method: 'DELETE', url: '/inventory/stocks/:stockId', summary: 'Delete a stock (never the Default Stock)', acl: ACL, response: VoidAnswer, params: Type.Object({ stockId: Type.Integer() }),
     handler: async (ctx, request) => { await deleteStock(ctx, param(request, 'stockId')); return []; },
   },
   {
-    method: 'GET', url: '/inventory/stock-resolver/:type/:code', summary: 'The stock of a sales channel (website code)', acl: 'Magento_InventoryApi::stock', storefront: true,
+    method: 'GET', url: '/inventory/stock-resolver/:type/:code', summary: 'The stock of a sales channel (website code): the whole stock, as Magento', acl: 'Magento_InventoryApi::stock', storefront: true, response: StockAnswer,
     params: Type.Object({ type: Type.Literal('website'), code: Type.String() }),
     handler: async (ctx, request) => {
       const market = param(request, 'type') === 'website'
         ? await ctx.db.kysely.selectFrom('markets as k').innerJoin('inventory_models as m', 'm.id', 'k.inventory_model_id')
-          .select('m.stock_id').where('k.code', '=', param(request, 'code')).executeTakeFirst()
+          .select(['m.id', 'm.stock_id', 'm.name']).where('k.code', '=', param(request, 'code')).executeTakeFirst()
         : undefined;
       if (!market) throw new MagentoError(404, 'No linked stock found');
-      return { stock_id: market.stock_id };
+      // Magento's StockResolverInterface answers the whole StockInterface, not only its id.
+      return (await stockOut(ctx, [market]))[0];
     },
   },
 ]);
