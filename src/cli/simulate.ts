@@ -28,7 +28,7 @@ export function register(program: Command): void {
       'Replay an order stream against a stock snapshot under several strategies/algorithms side by side; ' +
         'report shipments per order, split share, backorders, distance per unit, transfers and routing time',
     )
-    .option('--orders <file>', 'order stream: CSV (order_id,sku,quantity,lat,lng[,country_code,zip_code]), JSON array or NDJSON')
+    .option('--orders <file>', 'order stream: CSV (order_id,sku,quantity,lat,lng[,country_code,zip_code,placed_at]), JSON array or NDJSON')
     .option('--generate <n>', 'generate N orders instead of reading --orders (default 1000)', wholeNumber(1))
     .option('--seed <n>', 'seed for generated orders and snapshot', wholeNumber(0), 1)
     .option('--snapshot <file>', 'stock snapshot JSON: locations, skus, stock (as `stockroute route` input) and stock_locations_cutoff')
@@ -47,6 +47,8 @@ export function register(program: Command): void {
     .option('--save-snapshot <file>', 'write the snapshot used (e.g. a generated one) as JSON, to replay it later')
     .option('--save-orders <file>', 'write the order stream used (e.g. a generated one) as CSV, to replay it with --orders')
     .option('--batch <n>', 'also hold the orders in batches of N re-optimised together (fewest_shipments), per strategy that allows it', wholeNumber(1))
+    .option('--batch-window <minutes>', 'or hold them in windows of MINUTES of simulated time (placed_at; exclusive with --batch)', positiveNumber())
+    .option('--orders-per-hour <n>', 'with --batch-window: arrival rate given to orders without placed_at, drawn from --seed (default 60)', positiveNumber())
     .option('--no-progress', 'no progress bar on stderr')
     .addHelpText(
       'after',
@@ -58,6 +60,7 @@ Examples:
   $ stockroute simulate --generate 100000 --seed 7 --html report.html --json report.json
   $ stockroute simulate --orders orders.csv --snapshot stock.json --strategies split_shipments,no_split --algorithms priority,distance
   $ stockroute simulate --generate 20000 --seed 7 --strategies split_shipments --algorithms priority,fewest_shipments --batch 50
+  $ stockroute simulate --generate 20000 --seed 7 --strategies split_shipments --batch-window 30 --orders-per-hour 120
   $ stockroute simulate --from-db --model "EU model" --generate 20000 --html eu.html
 `,
     );

@@ -1,5 +1,6 @@
-// `stockroute simulate --batch N`: the order stream held in batches of N and re-optimised
-// together (domain/reoptimise), next to real-time routing. Per batch: every order is placed
+// `stockroute simulate --batch N` / `--batch-window MINUTES`: the order stream held in batches
+// of N orders (or of MINUTES of simulated time, by placed_at) and re-optimised together
+// (domain/reoptimise), next to real-time routing. Per batch: every order is placed
 // greedily in arrival order with the strategy and fewest_shipments on the stock left (what
 // real-time routing would do; the orders hold their stock), then the batch is re-planned
 // jointly from the stock as it was before it, and the final plans are applied and counted.
@@ -11,6 +12,7 @@ import type { LocationInput, Plan, StockInput } from '../domain/routing.js';
 import { reoptimiseBatch, type BatchOrder } from '../domain/reoptimise/index.js';
 import { FEWEST_SHIPMENTS } from '../domain/selection/fewest-shipments.js';
 import { planOrder } from '../domain/strategies/index.js';
+import { countBatches, windowBatches } from './arrivals.js';
 import { ScenarioMetrics, type ScenarioSummary } from './metrics.js';
 import { outcomeOf } from './outcome.js';
 import { StockBook } from './stock-book.js';
@@ -23,19 +25,23 @@ export interface BatchRunOptions {
   readonly snapshot: Snapshot;
   readonly orders: readonly SimOrder[];
   readonly strategy: string;
-  readonly batch: number;
+  /** Batches of this many orders, in stream order … */
+  readonly batch?: number;
+  /** … or of this many minutes of simulated time (every order needs placedAt; arrivals.ts). */
+  readonly windowMinutes?: number;
   /** Milliseconds of search per batch (default 2000). */
   readonly budgetMs?: number;
 }
 
 export async function runBatched(options: BatchRunOptions): Promise<ScenarioSummary> {
-  const { snapshot, orders, strategy, batch } = options;
+  const { snapshot, orders, strategy, batch, windowMinutes } = options;
+  if ((batch === undefined) === (windowMinutes === undefined)) throw new RangeError('give either batch or windowMinutes');
+  const batches = windowMinutes !== undefined ? windowBatches(orders, windowMinutes) : countBatches(orders, batch!);
   const scenario = { strategy, algorithm: FEWEST_SHIPMENTS };
   const book = new StockBook(snapshot);
   const metrics = new ScenarioMetrics(scenario);
   const locations = new Map<string, LocationInput>(snapshot.locations.map((l) => [l.code, l]));
-  for (let i = 0; i < orders.length; i += batch) {
-    const chunk = orders.slice(i, i + batch);
+  for (const chunk of batches) {
     const before = new Map<string, StockInput>();
     for (const o of chunk) for (const s of book.problemFor(o, scenario).stock) before.set(`${s.location}|${s.sku}`, { ...s });
     const held: { order: SimOrder; plan: Plan; ms: number }[] = [];
@@ -72,7 +78,8 @@ export async function runBatched(options: BatchRunOptions): Promise<ScenarioSumm
     for (const { order, plan, ms } of refused) metrics.record(outcomeOf(order, plan, locations, ms));
     await yieldToEventLoop();
   }
-  return { ...metrics.summary(), label: `${strategy} × fewest_shipments, batch ${batch}` };
+  const label = windowMinutes !== undefined ? `window ${windowMinutes} min` : `batch ${batch}`;
+  return { ...metrics.summary(), label: `${strategy} × fewest_shipments, ${label}` };
 }
 
 const skusOf = (snapshot: Snapshot, chunk: readonly SimOrder[]) => {

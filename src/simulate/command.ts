@@ -21,6 +21,7 @@ import type { SimulationReport } from './report.js';
 import { renderHtml } from './report-html.js';
 import { formatTable } from './report-table.js';
 import { runSimulation } from './runner.js';
+import { DEFAULT_ORDERS_PER_HOUR, timedStream, withArrivalTimes } from './arrivals.js';
 import { BATCH_STRATEGIES, runBatched } from './batch-runner.js';
 import type { ScenarioSummary } from './metrics.js';
 import { chooseScenarios } from './scenarios.js';
@@ -50,6 +51,10 @@ export interface SimulateOptions {
   readonly progress: boolean;
   /** Also hold orders in batches of N, re-optimised together (batch-runner.ts). */
   readonly batch?: number;
+  /** Or hold orders in windows of MINUTES of simulated time (placed_at, or generated arrivals). */
+  readonly batchWindow?: number;
+  /** Arrival rate given to orders without placed_at under --batch-window (default 60). */
+  readonly ordersPerHour?: number;
 }
 
 export const DEFAULT_GENERATED_ORDERS = 1000;
@@ -58,6 +63,8 @@ export async function simulate(options: SimulateOptions & DbOptions): Promise<vo
   const sources = [options.snapshot !== undefined, options.fromDb === true, options.generateSnapshot === true].filter(Boolean).length;
   if (sources > 1) throw new UsageError('give only one of --snapshot, --from-db and --generate-snapshot');
   if (options.orders !== undefined && options.generate !== undefined) throw new UsageError('give either --orders or --generate, not both');
+  if (options.batch !== undefined && options.batchWindow !== undefined) throw new UsageError('give either --batch or --batch-window, not both');
+  if (options.ordersPerHour !== undefined && options.batchWindow === undefined) throw new UsageError('--orders-per-hour only applies with --batch-window');
   if (options.fromDb && options.model === undefined) throw new UsageError('--from-db needs --model <id or name>');
   const chosen = chooseScenarios({ strategies: options.strategies, algorithms: options.algorithms }, { strategies: strategyNames(), rankings: rankingNames() });
   if (!chosen.ok) throw new UsageError(chosen.error);
@@ -66,7 +73,8 @@ export async function simulate(options: SimulateOptions & DbOptions): Promise<vo
   const orderCount = fileOrders?.length ?? options.generate ?? DEFAULT_GENERATED_ORDERS;
   const snapshot = withCutoff(await readSnapshot(options, orderCount), options.cutoff);
   if (options.saveSnapshot !== undefined) await writeText(options.saveSnapshot, '--save-snapshot', `${JSON.stringify(snapshotToJson(snapshot), null, 1)}\n`);
-  const orders = fileOrders ?? generateOrders(snapshot, orderCount, options.seed);
+  const untimed = fileOrders ?? generateOrders(snapshot, orderCount, options.seed);
+  const orders = timeOrders(untimed, options);
   if (options.saveOrders !== undefined) await writeText(options.saveOrders, '--save-orders', ordersToCsv(orders));
   const unknown = unknownSkus(orders, snapshot);
   if (unknown !== null) process.stderr.write(`stockroute simulate: ${describeUnknownSkus(unknown)}\n`);
@@ -80,11 +88,14 @@ export async function simulate(options: SimulateOptions & DbOptions): Promise<vo
   } finally {
     bar.stop();
   }
-  if (options.batch !== undefined) scenarios = [...scenarios, ...await batchedScenarios(snapshot, orders, chosen.scenarios.map((s) => s.strategy), options.batch)];
+  if (options.batch !== undefined || options.batchWindow !== undefined) {
+    const batching = options.batchWindow !== undefined ? { windowMinutes: options.batchWindow } : { batch: options.batch! };
+    scenarios = [...scenarios, ...await batchedScenarios(snapshot, orders, chosen.scenarios.map((s) => s.strategy), batching)];
+  }
   const report: SimulationReport = {
     snapshot: describeSnapshot(snapshot),
     orders: {
-      source: options.orders ?? `generated (seed ${options.seed})`,
+      source: `${options.orders ?? `generated (seed ${options.seed})`}${orders !== untimed ? `, arrivals ${options.ordersPerHour ?? DEFAULT_ORDERS_PER_HOUR}/h drawn from seed ${options.seed}` : ''}`,
       count: orders.length,
       lines: orders.reduce((n, o) => n + o.lines.length, 0),
     },
@@ -99,12 +110,27 @@ export async function simulate(options: SimulateOptions & DbOptions): Promise<vo
   }
 }
 
+/**
+ * Under --batch-window every order needs a simulated time: the file's placed_at, or (when no
+ * order has one, e.g. generated orders) arrivals drawn from the seed at --orders-per-hour.
+ */
+export function timeOrders(orders: readonly SimOrder[], options: Pick<SimulateOptions, 'batchWindow' | 'ordersPerHour' | 'seed'>): readonly SimOrder[] {
+  if (options.batchWindow === undefined) return orders;
+  const stream = timedStream(orders);
+  if (stream.kind === 'timed') return orders;
+  if (stream.kind === 'partly') throw new UsageError(`--batch-window: order ${stream.missing} has no placed_at (give it to every order or to none)`);
+  return withArrivalTimes(orders, options.seed, options.ordersPerHour ?? DEFAULT_ORDERS_PER_HOUR);
+}
+
 /** One batched run per chosen strategy that a batch can re-plan (BATCH_STRATEGIES). */
-async function batchedScenarios(snapshot: Snapshot, orders: readonly SimOrder[], strategies: readonly string[], batch: number): Promise<ScenarioSummary[]> {
+async function batchedScenarios(
+  snapshot: Snapshot, orders: readonly SimOrder[], strategies: readonly string[], batching: { batch: number } | { windowMinutes: number },
+): Promise<ScenarioSummary[]> {
+  const option = 'windowMinutes' in batching ? '--batch-window' : '--batch';
   const batchable = [...new Set(strategies)].filter((s) => (BATCH_STRATEGIES as readonly string[]).includes(s));
-  if (batchable.length === 0) throw new UsageError(`--batch re-plans only ${BATCH_STRATEGIES.join(', ')}; choose one with --strategies`);
+  if (batchable.length === 0) throw new UsageError(`${option} re-plans only ${BATCH_STRATEGIES.join(', ')}; choose one with --strategies`);
   const summaries: ScenarioSummary[] = [];
-  for (const strategy of batchable) summaries.push(await runBatched({ snapshot, orders, strategy, batch }));
+  for (const strategy of batchable) summaries.push(await runBatched({ snapshot, orders, strategy, ...batching }));
   return summaries;
 }
 

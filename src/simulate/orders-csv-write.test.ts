@@ -18,3 +18,13 @@ describe('writing orders as CSV', () => {
     expect(parseOrdersCsv(ordersToCsv(orders))).toEqual({ ok: true, orders });
   });
 });
+
+describe('writing timed orders as CSV', () => {
+  it('adds placed_at only when some order has a time, and reads it back', async () => {
+    const { withArrivalTimes } = await import('./arrivals.js');
+    const orders = withArrivalTimes([anOrder('o1', { A: 2 }), anOrder('o2', { B: 1 })], 3, 60);
+    const csv = ordersToCsv(orders);
+    expect(csv.split('\n')[0]).toBe('order_id,sku,quantity,lat,lng,country_code,zip_code,placed_at');
+    expect(parseOrdersCsv(csv)).toEqual({ ok: true, orders: orders.map((o) => ({ ...o, placedAt: Math.round(o.placedAt!) })) });
+  });
+});

@@ -5,9 +5,14 @@ import { toDecimal } from '../domain/quantity.js';
 import { CSV_COLUMNS } from './orders-csv.js';
 import type { SimOrder } from './types.js';
 
+/** The placed_at column is written only when some order has a time. */
 export function ordersToCsv(orders: readonly SimOrder[]): string {
+  const timed = orders.some((o) => o.placedAt !== undefined);
   const rows = orders.flatMap((o) =>
-    o.lines.map((l) => [o.id, l.sku, toDecimal(l.quantity), o.destination.lat ?? '', o.destination.lng ?? '', o.destination.countryCode ?? '', o.destination.zipCode ?? '']),
+    o.lines.map((l) => [
+      o.id, l.sku, toDecimal(l.quantity), o.destination.lat ?? '', o.destination.lng ?? '', o.destination.countryCode ?? '', o.destination.zipCode ?? '',
+      ...(timed ? [o.placedAt === undefined ? '' : new Date(o.placedAt).toISOString()] : []),
+    ]),
   );
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS] });
+  return stringify(rows, { header: true, columns: timed ? [...CSV_COLUMNS] : CSV_COLUMNS.filter((c) => c !== 'placed_at') });
 }

@@ -46,8 +46,8 @@ describe('CSV order streams', () => {
 
   it('names missing and unknown header columns, and ragged rows', () => {
     expect(errors('o.csv', 'order,sku,quantity,lat,lng\n1,A,1,1,1\n')).toEqual([
-      'line 1: the header has no "order_id" column (columns: order_id,sku,quantity,lat,lng,country_code,zip_code)',
-      'line 1: "order" is not a known column (columns: order_id,sku,quantity,lat,lng,country_code,zip_code)',
+      'line 1: the header has no "order_id" column (columns: order_id,sku,quantity,lat,lng,country_code,zip_code,placed_at)',
+      'line 1: "order" is not a known column (columns: order_id,sku,quantity,lat,lng,country_code,zip_code,placed_at)',
     ]);
     expect(errors('o.csv', 'order_id,sku,quantity,lat,lng\n1,A,1,1,1\n2,B,1,1\n')[0]).toMatch(/^line 3: .*columns length is 5, got 4/);
     expect(errors('o.csv', 'order_id,sku,quantity,lat,lng\n')).toEqual([
@@ -89,5 +89,24 @@ describe('JSON and NDJSON order streams', () => {
     expect(ordersFormat('a.jsonl', '')).toBe('ndjson');
     expect(ordersFormat('a', ' [')).toBe('json');
     expect(ordersFormat('a', 'order_id,sku')).toBe('csv');
+  });
+});
+
+describe('placed_at (simulated arrival time, for --batch-window)', () => {
+  it('is read from an optional CSV column, the same on every row of an order', () => {
+    const orders = ok('o.csv', 'order_id,sku,quantity,lat,lng,placed_at\n1,A,1,48,11,2030-01-01T09:30:00Z\n1,B,1,48,11,2030-01-01T10:30:00+01:00\n2,A,1,48,11,\n');
+    expect(orders.map((o) => [o.id, o.placedAt])).toEqual([['1', Date.parse('2030-01-01T09:30:00Z')], ['2', undefined]]);
+    expect(errors('o.csv', 'order_id,sku,quantity,lat,lng,placed_at\n1,A,1,48,11,2030-01-01 09:30\n2,A,1,48,11,2030-01-01T09:30:00Z\n2,B,1,48,11,2030-01-01T09:31:00Z\n')).toEqual([
+      'line 2: placed_at: must be an ISO 8601 date-time with a time zone, like 2030-01-01T09:30:00Z, not "2030-01-01 09:30"',
+      "line 4: placed_at differs from order 2's first row on line 3",
+    ]);
+  });
+
+  it('is an optional field of JSON and NDJSON orders', () => {
+    const [order] = ok('o.ndjson', '{"id":"a","lines":[{"sku":"A","quantity":1}],"placed_at":"2030-01-01T09:30:00Z"}\n{"id":"b","lines":[{"sku":"A","quantity":1}]}\n');
+    expect(order!.placedAt).toBe(Date.parse('2030-01-01T09:30:00Z'));
+    expect(errors('o.json', '[{"id":"a","lines":[{"sku":"A","quantity":1}],"placed_at":"yesterday"}]')).toEqual([
+      'orders[0]: placed_at: must be an ISO 8601 date-time with a time zone, like 2030-01-01T09:30:00Z, not "yesterday"',
+    ]);
   });
 });

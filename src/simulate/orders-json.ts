@@ -1,7 +1,8 @@
 // Reads an order stream from JSON (an array of orders, or `{ "orders": [...] }`) or NDJSON
 // (one order per line). An order is
 //   { "id": "o-1", "lines": [{ "sku": "A", "quantity": 2 }],
-//     "shipping_address": { "lat": 48.1, "lng": 11.6, "country_code": "DE", "zip_code": "80331" } }
+//     "shipping_address": { "lat": 48.1, "lng": 11.6, "country_code": "DE", "zip_code": "80331" },
+//     "placed_at": "2030-01-01T09:30:00Z" }   (placed_at optional: the simulated arrival time)
 // Errors name the field (`orders[3].lines[0].quantity`), and for NDJSON the line number.
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
@@ -11,6 +12,7 @@ import { describeErrors } from '../cli/route-format/messages.js';
 import { AddressSchema, QUANTITY_EXPECTED } from '../cli/route-format/schema.js';
 import { isQuantityError, parseQuantity } from '../domain/quantity.js';
 import type { OrderLine } from '../domain/routing.js';
+import { parsePlacedAt } from './orders-csv.js';
 import type { OrdersResult } from './orders-file.js';
 import type { SimOrder } from './types.js';
 
@@ -29,6 +31,7 @@ const OrderSchema = Type.Object(
       { minItems: 1 },
     ),
     shipping_address: Type.Optional(Type.Union([AddressSchema, Type.Null()], { expected: 'an address object or null' })),
+    placed_at: Type.Optional(Type.String({ expected: 'an ISO 8601 date-time with a time zone, like 2030-01-01T09:30:00Z' })),
   },
   { additionalProperties: false },
 );
@@ -84,7 +87,9 @@ function toOrders(inputs: readonly OrderInput[], where: (i: number) => string): 
     const a = o.shipping_address ?? null;
     if (a !== null && (a.lat ?? null) === null !== ((a.lng ?? null) === null)) errors.push(`${where(i)}: shipping_address: lat and lng must both be given or both be null`);
     const destination = { lat: a?.lat ?? null, lng: a?.lng ?? null, countryCode: a?.country_code ?? null, zipCode: a?.zip_code ?? null };
-    return { id, lines, destination };
+    const placedAt = o.placed_at === undefined ? undefined : parsePlacedAt(o.placed_at);
+    if (placedAt === null) errors.push(`${where(i)}: placed_at: must be an ISO 8601 date-time with a time zone, like 2030-01-01T09:30:00Z, not "${o.placed_at}"`);
+    return { id, lines, destination, ...(placedAt === undefined || placedAt === null ? {} : { placedAt }) };
   });
   return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, orders };
 }

@@ -16,6 +16,8 @@ export interface SimOrder {
   readonly id: string;
   readonly lines: readonly OrderLine[];
   readonly destination: Destination;
+  /** When the order was placed (ms since the epoch; simulated time), if the stream has times. */
+  readonly placedAt?: number;
 }
 
 /** One side of the side-by-side comparison: a strategy with a ranking algorithm. */

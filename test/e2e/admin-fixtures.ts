@@ -83,3 +83,51 @@ export async function aPaidMugOrder(api: ApiClient, market: Res, quantity: numbe
   const paid = await api.update('orders', order.id, { _approve_and_capture: true });
   return { order: paid, orderNumber: String(paid.attributes.number) };
 }
+
+export interface ContestedMug {
+  readonly model: Res;
+  readonly north: Res;
+  readonly south: Res;
+  /** The Hamburg customer's mug, placed first: priority gives it Hamburg's only mug. */
+  readonly first: Res;
+  /** A mug and a tee, placed second: the mug comes from Munich, the tee from Hamburg (2 shipments). */
+  readonly second: Res;
+}
+
+/**
+ * The contested mug, placed under priority routing: Hamburg (priority 1) has one mug and one
+ * tee, Munich one mug. The first order takes Hamburg's mug, so the second (mug + tee) ships in
+ * two parcels: 3 shipments. Re-planned together, the first ships from Munich and the second in
+ * one parcel from Hamburg: 2 shipments.
+ */
+export async function aContestedMug(api: ApiClient): Promise<ContestedMug> {
+  const north = await aLocation(api, 'WH-NORTH', 'Hamburg warehouse', 'Hamburg', 53.5511, 9.9937);
+  const south = await aLocation(api, 'WH-SOUTH', 'Munich warehouse', 'Munich', 48.1351, 11.582);
+  const parcel = await api.create('shipping_categories', { code: 'parcel', name: 'Parcel' });
+  const mug = await api.create('skus', { code: 'MUG', name: 'Mug' }, { shipping_category: ref('shipping_categories', parcel) });
+  const tee = await api.create('skus', { code: 'TEE', name: 'Tee' }, { shipping_category: ref('shipping_categories', parcel) });
+  const model = await api.create('inventory_models', { name: 'Contested', strategy: 'split_shipments', routing_algorithm: 'priority', manual_stock_decrement: true });
+  await api.create('inventory_stock_locations', { priority: 1 }, { inventory_model: ref('inventory_models', model), stock_location: ref('stock_locations', north) });
+  await api.create('inventory_stock_locations', { priority: 2 }, { inventory_model: ref('inventory_models', model), stock_location: ref('stock_locations', south) });
+  const market = await api.create('markets', { code: 'contested', name: 'Contested' }, { inventory_model: ref('inventory_models', model) });
+  const stock: [Res, Res, number][] = [[mug, north, 1], [mug, south, 1], [tee, north, 1]];
+  for (const [sku, location, quantity] of stock) {
+    await api.create('stock_items', { quantity }, { sku: ref('skus', sku), stock_location: ref('stock_locations', location) });
+  }
+  const placed = async (lines: Record<string, number>, city: string, lat: number, lng: number) => {
+    const shipTo = await api.create('addresses', { line_1: `${city} 1`, city, zip_code: '00000', country_code: 'DE', lat, lng });
+    const order = await api.create('orders', {}, { market: ref('markets', market), shipping_address: ref('addresses', shipTo) });
+    for (const [sku_code, quantity] of Object.entries(lines)) await api.create('line_items', { sku_code, quantity }, { order: ref('orders', order) });
+    return api.update('orders', order.id, { _place: true });
+  };
+  const first = await placed({ MUG: 1 }, 'Hamburg', 53.55, 10.0);
+  const second = await placed({ MUG: 1, TEE: 1 }, 'Munich', 48.14, 11.58);
+  return { model, north, south, first, second };
+}
+
+/** The codes of the locations an order's shipments leave from, sorted. */
+export async function shipmentSources(api: ApiClient, orderId: string): Promise<string[]> {
+  const doc = await api.get(`orders/${orderId}/shipments?include=stock_location`);
+  const codes = new Map((doc.included ?? []).filter((r) => r.type === 'stock_locations').map((r) => [r.id, String(r.attributes.code)]));
+  return (doc.data as unknown as Res[]).map((s) => codes.get((s.relationships?.stock_location?.data as { id: string }).id) ?? '?').sort();
+}

@@ -67,5 +67,5 @@ export async function fetchRuns(modelId: string): Promise<Resource<Reoptimizatio
 
 /** Runs a batch re-optimisation of the model (`_reoptimize`), or only previews it (`_reoptimize_dry_run`). */
 export function reoptimize(modelId: string, dryRun: boolean) {
-  return trigger<InventoryModelAttrs>('inventory_models', modelId, dryRun ? '_reoptimize_dry_run' : '_reoptimize');
+  return trigger<InventoryModelAttrs>('inventory_models', modelId, dryRun ? 'reoptimize_dry_run' : 'reoptimize');
 }
