@@ -1,7 +1,7 @@
 // The real Stockroute server for browser tests: buildApp on a fresh in-memory PGlite, an
 // admin integration with known credentials, the built admin UI, listening on a free port.
 // A distance provider with no walking routes makes the distance → priority fallback visible.
-import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -24,12 +24,14 @@ export interface RunningServer {
 }
 
 /**
- * Builds admin/dist when it is missing (a checkout that skipped `npm run build`). Test files
- * run in parallel, so one builds (holding a lock file) while the others wait for index.html.
+ * Builds admin/dist when it is missing or older than the admin's sources (a checkout that
+ * skipped `npm run build`, or pulled UI changes since: an old bundle would be tested instead).
+ * Test files run in parallel, so one builds (holding a lock file) while the others wait for
+ * the lock to go.
  */
 export async function ensureAdminBuilt(): Promise<void> {
   const index = join(DEFAULT_ADMIN_DIST, 'index.html');
-  if (existsSync(index)) return;
+  if (existsSync(index) && statSync(index).mtimeMs >= newestSource()) return;
   const lock = join(tmpdir(), 'stockroute-admin-build.lock');
   let fd: number | undefined;
   try {
@@ -46,10 +48,21 @@ export async function ensureAdminBuilt(): Promise<void> {
     }
     return;
   }
-  for (let waited = 0; !existsSync(index); waited += 500) {
-    if (waited > 180_000) throw new Error('admin/dist was not built within 3 minutes (stale lock file?)');
+  for (let waited = 0; existsSync(lock) || !existsSync(index); waited += 500) {
+    if (waited > 180_000) throw new Error(`admin/dist was not built within 3 minutes (stale lock file ${lock}?)`);
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** The newest modification time among the admin's sources and build configuration. */
+function newestSource(): number {
+  const root = join(DEFAULT_ADMIN_DIST, '..');
+  const walk = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(newest, entry.isDirectory() ? walk(path) : statSync(path).mtimeMs);
+  }, 0);
+  const files = ['index.html', 'vite.config.ts'].map((f) => join(root, f)).filter((f) => existsSync(f));
+  return Math.max(walk(join(root, 'src')), ...files.map((f) => statSync(f).mtimeMs));
 }
 
 /** Great-circle distances, except that walking has no route data (like a routing engine without that profile). */
