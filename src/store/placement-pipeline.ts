@@ -2,8 +2,9 @@
 // (BEGIN, the locking snapshot, the plan in Node, the write, COMMIT) and so are its locks;
 // only the messages travel together: "BEGIN; EXECUTE snapshot(…)" in one simple-protocol
 // message, then "EXECUTE write(…); COMMIT" in another. Each statement is prepared once per
-// connection with SQL PREPARE (same text as placement-snapshot.ts / placement-write.ts, so
-// same plans), and its parameters are sent as literals formatted by node-postgres itself.
+// connection with SQL PREPARE, in a message of its own (same text as placement-snapshot.ts /
+// placement-write.ts, so same plans), and its parameters are sent as literals formatted by
+// node-postgres itself.
 // Why: profiled, half of a placement's Node CPU was socket writes, one per round trip.
 // Used only on PostgreSQL outside any open transaction; PGlite and flows that join a
 // transaction use the Kysely path. Serialisation failures and deadlocks are retried as
@@ -42,10 +43,15 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
       const name = `pipelined_${/^-- prepared: ([a-z_]+)/.exec(text)?.[1] ?? 'statement'}`;
       const known = prepared.get(client) ?? new Set<string>();
       prepared.set(client, known);
-      const prepare = known.has(name) ? '' : `PREPARE ${name} AS ${text};\n`;
+      // PREPARE on its own, once per connection: a prepared statement outlives a failed
+      // transaction, so sent together with a statement that then fails it would exist
+      // without being known here, and every later PREPARE of it would fail.
+      if (!known.has(name)) {
+        await client.query(`PREPARE ${name} AS ${text}`);
+        known.add(name);
+      }
       const execute = `EXECUTE ${name}(${parameters.map(literal).join(', ')})`;
-      const results = (await client.query([prepare + before, execute, after].filter(Boolean).join(';\n'))) as unknown as pg.QueryResult[];
-      known.add(name);
+      const results = (await client.query([before, execute, after].filter(Boolean).join(';\n'))) as unknown as pg.QueryResult[];
       const mine = results.filter((r) => r.command === 'SELECT');
       return mine[mine.length - 1]?.rows[0] as R | undefined;
     };
