@@ -6,6 +6,7 @@ import * as m002 from './migrations/002-settings.js';
 import * as m003 from './migrations/003-routing-algorithm.js';
 import * as m004 from './migrations/004-selection-optimality.js';
 import * as m005 from './migrations/005-reoptimization.js';
+import * as m006 from './migrations/006-placement-guard.js';
 import * as m008 from './migrations/008-application-origins.js';
 import * as m009 from './migrations/009-magento.js';
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '003-routing-algorithm': m003,
   '004-selection-optimality': m004,
   '005-reoptimization': m005,
+  '006-placement-guard': m006,
   '008-application-origins': m008,
   '009-magento': m009,
 };
@@ -23,7 +25,7 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  // Unordered: a migration numbered below one a database already ran (004 and 005 came after
+  // Unordered: a migration numbered below one a database already ran (004–006 came after
   // 008 and 009) still runs there; each migration stands on its own.
   const result = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   if (result.error) throw result.error;

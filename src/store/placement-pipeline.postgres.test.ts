@@ -16,11 +16,18 @@ type Query = (this: unknown, ...args: unknown[]) => unknown;
 const original = pg.Client.prototype.query as unknown as Query;
 let sent: string[] = [];
 let failNextWrite = false;
+/** SQL run on the placement's own connection, inside its transaction, just before the next write. */
+let beforeNextWrite: string | null = null;
 (pg.Client.prototype as unknown as { query: Query }).query = function (this: unknown, ...args: unknown[]) {
   const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: unknown }).text);
   if (failNextWrite && text.startsWith('EXECUTE pipelined_placement_write')) {
     failNextWrite = false;
     return Promise.reject(Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' }));
+  }
+  if (beforeNextWrite !== null && text.startsWith('EXECUTE pipelined_placement_write')) {
+    const sabotage = beforeNextWrite;
+    beforeNextWrite = null;
+    return (original.apply(this, [sabotage]) as Promise<unknown>).then(() => { sent.push(text); return original.apply(this, args); });
   }
   sent.push(text);
   return original.apply(this, args);
@@ -101,6 +108,25 @@ describe('a placement on PostgreSQL', () => {
     expect(sent.filter((t) => t === 'ROLLBACK')).toHaveLength(1);
     expect(sent.filter((t) => t.startsWith('EXECUTE pipelined_placement_write'))).toHaveLength(1);
     expect(await level(db.kysely, w.sku.D!, w.location['eu-1']!)).toEqual({ onHand: 4, reserved: 2 });
+    expect(await checkInvariants(db)).toEqual([]);
+  });
+
+  it('never commits a write whose stock item refused its reservation, though COMMIT travels with it', async () => {
+    // Inside the placement's transaction, just before its write, the item's stock is set to 0:
+    // the conditional counter update refuses, the statement fails with 40001, PostgreSQL skips
+    // the COMMIT, and the retry places the order on the real stock.
+    const w = await aWorld(db, { stock: { E: { 'eu-1': 3 } } });
+    const order = await w.order({ E: 2 });
+    const item = await db.kysely.selectFrom('stock_items').select('id').where('sku_id', '=', w.sku.E!.id).executeTakeFirstOrThrow();
+    sent = [];
+    beforeNextWrite = `UPDATE stock_items SET quantity = 0 WHERE id = '${item.id}'`;
+    expect((await placeOrder(w.ctx, order.id)).order.status).toBe('placed');
+    expect(beforeNextWrite).toBeNull();
+    expect(sent.filter((t) => t.startsWith('EXECUTE pipelined_placement_write'))).toHaveLength(2);
+    expect(sent.filter((t) => t === 'ROLLBACK')).toHaveLength(1);
+    expect(await level(db.kysely, w.sku.E!, w.location['eu-1']!)).toEqual({ onHand: 3, reserved: 2 });
+    const reservations = await db.kysely.selectFrom('stock_reservations').select('quantity').where('order_id', '=', order.id).execute();
+    expect(reservations.map((r) => Number(r.quantity))).toEqual([2]);
     expect(await checkInvariants(db)).toEqual([]);
   });
 });

@@ -6,7 +6,9 @@
 // - inserts shipments, stock line items and stock transfers, sets backordered quantities,
 //   marks the order placed and writes the webhook events (transactional outbox).
 // The caller holds the locks (placement-snapshot.ts); the conditional UPDATE is the
-// last guard: if any item refuses, nothing of the statement may stay (StockMoved, retried).
+// last guard: if any item refuses, the statement itself fails with 40001 (migration 006's
+// stockroute_placement_guard), so nothing of it stays, even when COMMIT was sent with it,
+// and the placement is retried.
 import { sql, type RawBuilder } from 'kysely';
 import type { OrderStatus, PaymentStatus, Row } from './schema.js';
 import type { Trx } from './transaction.js';
@@ -141,7 +143,7 @@ export function placementWriteQuery(w: PlacementWrite): RawBuilder<WrittenRow> {
       RETURNING *)
     SELECT placed.*,
       (SELECT count(*) FROM changes) AS changes_expected,
-      (SELECT count(*) FROM counters) AS changes_made,
+      stockroute_placement_guard((SELECT count(*) FROM changes), (SELECT count(*) FROM counters)) AS changes_made,
       (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_shipments x) AS new_shipments,
       (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_transfers x) AS new_transfers
     FROM placed`;
