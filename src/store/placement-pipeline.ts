@@ -64,8 +64,7 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
       async write(w, commit) {
         const row = await run<WrittenRow>('', placementWriteQuery(w), commit ? 'COMMIT' : '');
         if (commit) done = true;
-        const written = placementWrittenOf(row, w);
-        return written;
+        return placementWrittenOf(row, w);
       },
       trx() {
         kysely ??= new Kysely<Database>({ dialect: new PostgresDialect({ pool: { connect: async () => ({ query: client.query.bind(client), release: () => undefined }), end: async () => undefined } as never }) });

@@ -48,9 +48,9 @@ export interface PlacementWritten {
   readonly transfers: Row<'stock_transfers'>[];
 }
 
-/** A stock item refused its reservation although it was locked: something moved it; retry the placement. */
+/** A locked stock item refused its change: something moved it; the transaction runs again (batch re-optimisation). */
 export class StockMoved extends Error {
-  /** A serialisation failure for inTransaction: the whole placement runs again. */
+  /** A serialisation failure for inTransaction, which retries it. */
   readonly code = '40001';
   constructor(expected: number, made: number) {
     super(`${expected - made} of ${expected} locked stock items no longer had the planned availability`);
@@ -60,7 +60,7 @@ export class StockMoved extends Error {
 const col = <T, V>(rows: readonly T[], pick: (row: T) => V): V[] => rows.map(pick);
 
 export interface WrittenRow extends Row<'orders'> {
-  changes_expected: number;
+  /** stockroute_placement_guard's answer: the statement fails (40001) unless every item took its change. */
   changes_made: number;
   new_shipments: Record<string, unknown>[];
   new_transfers: Record<string, unknown>[];
@@ -142,18 +142,16 @@ export function placementWriteQuery(w: PlacementWrite): RawBuilder<WrittenRow> {
       WHERE id = ${w.orderId}
       RETURNING *)
     SELECT placed.*,
-      (SELECT count(*) FROM changes) AS changes_expected,
       stockroute_placement_guard((SELECT count(*) FROM changes), (SELECT count(*) FROM counters)) AS changes_made,
       (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_shipments x) AS new_shipments,
       (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_transfers x) AS new_transfers
     FROM placed`;
 }
 
-/** What was written, from the statement's one row; StockMoved (retried) if an item refused. */
+/** What was written, from the statement's one row (an item that refused failed the statement). */
 export function placementWrittenOf(row: WrittenRow | undefined, w: PlacementWrite): PlacementWritten {
   if (!row) throw new Error(`order ${w.orderId} vanished while it was locked`);
-  const { changes_expected: expected, changes_made: made, new_shipments: shipments, new_transfers: transfers, ...order } = row;
-  if (Number(made) !== Number(expected)) throw new StockMoved(Number(expected), Number(made));
+  const { changes_made: _made, new_shipments: shipments, new_transfers: transfers, ...order } = row;
   return { order, shipments: shipments.map(withDates) as Row<'shipments'>[], transfers: transfers.map(withDates) as Row<'stock_transfers'>[] };
 }
 

@@ -5,6 +5,8 @@
 import { notFound } from '../domain/errors.js';
 import { qty, type Quantity } from '../domain/quantity.js';
 import type { LocationInput, SkuInput, StockInput } from '../domain/routing.js';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
 import type { Trx } from './transaction.js';
 
 export type RoutingLocation = LocationInput & { readonly stockLocationId: string; readonly inventoryStockLocationId: string };
@@ -37,16 +39,7 @@ export interface RoutingStockQuery {
 export async function loadRoutingStock(trx: Trx, q: RoutingStockQuery): Promise<RoutingStock> {
   const model = await trx.selectFrom('inventory_models').selectAll().where('id', '=', q.inventoryModelId).executeTakeFirst();
   if (!model) throw notFound('inventory_model', q.inventoryModelId);
-  const locationRows = await trx.selectFrom('inventory_stock_locations as isl')
-    .innerJoin('stock_locations as sl', 'sl.id', 'isl.stock_location_id')
-    .leftJoin('addresses as a', 'a.id', 'sl.address_id')
-    .select(['isl.id as isl_id', 'isl.priority', 'isl.on_hold', 'sl.id as sl_id', 'sl.code', 'sl.enabled', 'a.lat', 'a.lng'])
-    .where('isl.inventory_model_id', '=', q.inventoryModelId)
-    .orderBy('isl.priority').orderBy('sl.code').execute();
-  const locations: RoutingLocation[] = locationRows.map((l) => ({
-    code: l.code, priority: l.priority, enabled: l.enabled, onHold: l.on_hold, lat: l.lat ?? null, lng: l.lng ?? null,
-    stockLocationId: l.sl_id, inventoryStockLocationId: l.isl_id,
-  }));
+  const locations = await loadModelLocations(trx, q.inventoryModelId);
   const codes = [...new Set(q.skuCodes)];
   const skuRows = codes.length === 0 ? [] : await trx.selectFrom('skus as s')
     .leftJoin('shipping_categories as sc', 'sc.id', 's.shipping_category_id')
@@ -79,4 +72,18 @@ export async function loadRoutingStock(trx: Trx, q: RoutingStockQuery): Promise<
     locations, skus, stock, stockLocationsCutoff: model.stock_locations_cutoff, strategy: model.strategy,
     manualStockDecrement: model.manual_stock_decrement,
   };
+}
+
+/** The model's locations by priority, then code, with their coordinates. */
+export async function loadModelLocations(db: Kysely<Database>, inventoryModelId: string): Promise<RoutingLocation[]> {
+  const rows = await db.selectFrom('inventory_stock_locations as isl')
+    .innerJoin('stock_locations as sl', 'sl.id', 'isl.stock_location_id')
+    .leftJoin('addresses as a', 'a.id', 'sl.address_id')
+    .select(['isl.id as isl_id', 'isl.priority', 'isl.on_hold', 'sl.id as sl_id', 'sl.code', 'sl.enabled', 'a.lat', 'a.lng'])
+    .where('isl.inventory_model_id', '=', inventoryModelId)
+    .orderBy('isl.priority').orderBy('sl.code').execute();
+  return rows.map((l) => ({
+    code: l.code, priority: l.priority, enabled: l.enabled, onHold: l.on_hold, lat: l.lat ?? null, lng: l.lng ?? null,
+    stockLocationId: l.sl_id, inventoryStockLocationId: l.isl_id,
+  }));
 }

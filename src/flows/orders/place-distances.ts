@@ -5,8 +5,9 @@
 // snapshot, in Node). Locations and the address without coordinates are placed by GeoNames,
 // as for source selections. A provider that fails gives an unavailable table: the engine
 // falls back to priority and records why, as today.
-import type { DistanceTable, LocationInput } from '../../domain/routing.js';
+import type { DistanceTable } from '../../domain/routing.js';
 import { placeDestination, placeLocations } from '../../store/place-locations.js';
+import { loadModelLocations } from '../../store/routing-stock.js';
 import type { FlowContext } from '../context.js';
 
 export async function measuredForPlacement(ctx: FlowContext, orderId: string): Promise<DistanceTable | undefined> {
@@ -18,13 +19,7 @@ export async function measuredForPlacement(ctx: FlowContext, orderId: string): P
     .select(['im.id as model', 'im.routing_algorithm', 'a.id as address_id', 'a.lat', 'a.lng', 'a.city', 'a.zip_code', 'a.state_code', 'a.country_code'])
     .where('o.id', '=', orderId).executeTakeFirst();
   if (order === undefined || order.routing_algorithm === 'priority') return undefined;
-  const rows = await k.selectFrom('inventory_stock_locations as isl').innerJoin('stock_locations as sl', 'sl.id', 'isl.stock_location_id')
-    .leftJoin('addresses as a', 'a.id', 'sl.address_id')
-    .select(['sl.id', 'sl.code', 'sl.enabled', 'isl.priority', 'isl.on_hold', 'a.lat', 'a.lng'])
-    .where('isl.inventory_model_id', '=', order.model).orderBy('isl.priority').orderBy('sl.code').execute();
-  const locations: (LocationInput & { stockLocationId: string })[] = rows.map((r) => ({
-    code: r.code, priority: r.priority, enabled: r.enabled, onHold: r.on_hold, lat: r.lat, lng: r.lng, stockLocationId: r.id,
-  }));
+  const locations = await loadModelLocations(k, order.model);
   const destination = (order.address_id === null ? null : await placeDestination(k, order)) ?? { lat: null, lng: null, countryCode: null, zipCode: null };
   try {
     return await provider.measure(destination, await placeLocations(k, locations), 'driving');

@@ -152,23 +152,21 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     // join it, so a refused trigger leaves nothing of the request behind.
     // A trigger may return the row it wrote; when the last one did, the response renders it
     // instead of reading the record again (resources with extra attributes always re-read).
-    // A lone trigger (no attributes, no If-Match) is its flow's own transaction: the same
-    // atomicity without a second one around it, so a placement keeps its two round trips.
-    const changes = Object.keys(input.attributes).length + Object.keys(input.relationships).length;
-    const lone = changes === 0 && triggers.length === 1 && request.headers['if-match'] === undefined ? def.triggers?.[triggers[0] as `_${string}`] : undefined;
-    const written = lone ? (body.data.attributes?.[triggers[0] as string] === true ? (await lone(api, id)) ?? undefined : undefined) : await inTransaction(api.flow.db, async (trx) => {
-      const joined: ApiContext = { ...api, flow: { ...api.flow, db: joinTransaction(api.flow.db, trx) } };
-      await checkIfMatch(anyDb(joined), def, id, request.headers['if-match']);
+    const changes = Object.keys(input.attributes).length + Object.keys(input.relationships).length > 0;
+    const apply = async (ctx: ApiContext): Promise<AnyRow | undefined> => {
+      await checkIfMatch(anyDb(ctx), def, id, request.headers['if-match']);
       let row: AnyRow | undefined;
-      if (Object.keys(input.attributes).length || Object.keys(input.relationships).length) {
-        await (def.update ? def.update(joined, id, input) : defaultUpdate(joined, def, id, input));
-      }
+      if (changes) await (def.update ? def.update(ctx, id, input) : defaultUpdate(ctx, def, id, input));
       for (const t of triggers) {
         const run = def.triggers?.[t as `_${string}`];
-        if (run && body.data.attributes?.[t] === true) row = (await run(joined, id)) ?? undefined;
+        if (run && body.data.attributes?.[t] === true) row = (await run(ctx, id)) ?? undefined;
       }
       return row;
-    });
+    };
+    // A lone trigger (no attributes, no If-Match) is its flow's own transaction: the same
+    // atomicity without a second one around it, so a placement keeps its two round trips.
+    const lone = !changes && triggers.length === 1 && request.headers['if-match'] === undefined;
+    const written = lone ? await apply(api) : await inTransaction(api.flow.db, (trx) => apply({ ...api, flow: { ...api.flow, db: joinTransaction(api.flow.db, trx) } }));
     return sendOne(request, reply, api, id, 200, undefined, written && !def.show && !def.findOne ? written : undefined);
   });
 
