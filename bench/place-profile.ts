@@ -2,6 +2,7 @@
 // orders with 16 workers on a scratch PostgreSQL database (as bench/flows.ts does) and prints
 // statements per placement with their mean time, by wrapping pg's Client.query. Run it under
 // `node --cpu-prof --import tsx` for the Node side. A diagnostic, not one of `npm run bench`.
+import { appendFileSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Row } from '../src/store/schema.js';
 import { flowContext } from '../src/flows/context.js';
@@ -11,11 +12,17 @@ import { withTempPostgres } from './temp-postgres.js';
 
 const stats = new Map<string, { n: number; ms: number }>();
 let counting = false;
+const explained = new WeakSet<object>();
 type Query = (this: unknown, text: unknown, values?: unknown, cb?: unknown) => unknown;
 const orig = pg.Client.prototype.query as unknown as Query;
 (pg.Client.prototype as unknown as { query: Query }).query = function (this: unknown, text: unknown, values?: unknown, cb?: unknown) {
   if (!counting) return orig.call(this, text, values, cb);
+  if (process.env.AUTO_EXPLAIN && !explained.has(this as object)) {
+    explained.add(this as object);
+    void orig.call(this, `LOAD 'auto_explain'; SET auto_explain.log_min_duration = '${process.env.AUTO_EXPLAIN}'; SET auto_explain.log_analyze = on; SET auto_explain.log_timing = on; SET auto_explain.log_nested_statements = on`);
+  }
   const sqlText = typeof text === 'string' ? text : String((text as { text?: unknown }).text);
+  if (process.env.DUMP && (sqlText.startsWith('PREPARE') || sqlText.startsWith('EXECUTE pipelined_placement_write'))) appendFileSync(process.env.DUMP, `${sqlText};\n`);
   const key = sqlText.replace(/\$\d+/g, '?').replace(/\(\?(, \?)*\)/g, '(…)').slice(0, 110);
   const t = performance.now();
   const p = orig.call(this, text, values, cb);
@@ -24,6 +31,12 @@ const orig = pg.Client.prototype.query as unknown as Query;
 };
 await withTempPostgres(20, async (db) => {
   const k = db.kysely;
+  if (process.env.EXPERIMENT === 'nofk') {
+    const { sql } = await import('kysely');
+    const { rows } = await sql<{ t: string; c: string }>`SELECT conrelid::regclass::text AS t, conname AS c FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN ('shipments','stock_line_items','stock_reservations','webhook_events','stock_transfers')`.execute(k);
+    for (const r of rows) await sql.raw(`ALTER TABLE ${r.t} DROP CONSTRAINT ${r.c}`).execute(k);
+    console.log(`dropped ${rows.length} foreign keys`);
+  }
   const model = await aModel(k, { strategy: 'split_shipments', stock_locations_cutoff: 3 });
   const locs = [];
   for (let p = 1; p <= 3; p++) { const l = await aLocation(k, { code: `b-${p}` }); await aModelLocation(k, model.id, l.id, { priority: p }); locs.push(l); }
@@ -35,12 +48,28 @@ await withTempPostgres(20, async (db) => {
   const orders = Array.from({ length: N }, (_, j) => ({ id: `ord_p_${j}`, number: `P${j}`, market_id: market.id, metadata: '{}' }));
   await k.insertInto('orders').values(orders).execute();
   await k.insertInto('line_items').values(orders.flatMap((o, j) => [skus[(j * 7919) % 200]!, skus[(j * 104729 + 13) % 200]!].map((s, pos) => ({ id: `li_${o.id}_${pos}`, order_id: o.id, sku_id: s.id, sku_code: s.code, quantity: pos + 1, position: pos, metadata: '{}' })))).execute();
+  if (!process.env.NO_ANALYZE) await (await import('kysely')).sql`ANALYZE orders, line_items, skus, stock_items, stock_locations, inventory_stock_locations, markets, inventory_models, shipping_categories`.execute(k);
   const ctx = flowContext(db);
   let next = 0; counting = true;
+  const machine = () => { const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number); return { busy: f[0]! + f[1]! + f[2]! + f[5]! + f[6]! + f[7]!, all: f.reduce((a, b) => a + b, 0) }; };
+  const { sql } = await import('kysely');
+  const backends = async () => (await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(k)).rows.map((r) => r.pid);
+  const ticks = (pid: number) => { try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' '); return Number(f[11]) + Number(f[12]); } catch { return 0; } };
+  const inspector = process.env.CPU_PROFILE ? new (await import('node:inspector/promises')).Session() : undefined;
+  if (inspector) { inspector.connect(); await inspector.post('Profiler.enable'); await inspector.post('Profiler.start'); }
+  const pg0 = new Map((await backends()).map((pid) => [pid, ticks(pid)]));
+  const m0 = machine();
   const t0 = performance.now(); const c0 = process.cpuUsage();
   await Promise.all(Array.from({ length: 16 }, async () => { while (next < N) await placeOrder(ctx, orders[next++]!.id); }));
   const cpu = process.cpuUsage(c0); const wall = performance.now() - t0;
   counting = false;
+  const m1 = machine();
+  if (inspector) { const { profile } = await inspector.post('Profiler.stop'); (await import('node:fs')).writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(profile)); }
+  let pgTicks = 0;
+  for (const pid of await backends()) pgTicks += ticks(pid) - (pg0.get(pid) ?? 0);
+  console.log(`PostgreSQL backends CPU ${((pgTicks * 10) / N).toFixed(2)} ms/placement`);
+  const tick = 1000 / 100; // USER_HZ
+  console.log(`machine CPU ${(((m1.busy - m0.busy) * tick) / N).toFixed(2)} ms/placement (all processes; minus Node = the database and the rest)`);
   const rows = [...stats.entries()].sort((a, b) => b[1].ms - a[1].ms);
   let total = 0; for (const [, s] of rows) total += s.n;
   console.log(`${N} placements in ${(wall / 1000).toFixed(1)} s = ${(N / wall * 1000).toFixed(0)}/s; node cpu ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms/placement (user ${(cpu.user / 1000 / N).toFixed(2)}, system ${(cpu.system / 1000 / N).toFixed(2)}); ${(total / N).toFixed(1)} statements/placement`);

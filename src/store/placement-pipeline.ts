@@ -13,19 +13,21 @@ import { Kysely, PostgresDialect, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import pgUtils from 'pg/lib/utils.js';
 import type { Db } from './db.js';
-import { placementSnapshotOf, placementSnapshotQuery, type PlacementSnapshot, type SnapshotRow } from './placement-snapshot.js';
-import { placementWriteQuery, placementWrittenOf, type PlacementWrite, type PlacementWritten, type WrittenRow } from './placement-write.js';
+import { placementSnapshotQuery, placementSnapshotsOf, type PlacementSnapshots, type SnapshotRow } from './placement-snapshot.js';
+import { placementsWrittenOf, placementWriteQuery, type PlacementWrite, type PlacementWritten, type WrittenRow } from './placement-write.js';
 import type { Database } from './schema.js';
 import { withRetries, type Trx } from './transaction.js';
 
 export interface PlacementSteps {
-  /** BEGIN and the locking snapshot, in one round trip. */
-  snapshot(orderId: string, now: Date): Promise<PlacementSnapshot>;
-  /** The write; with `commit` the COMMIT travels with it. */
-  write(w: PlacementWrite, commit: boolean): Promise<PlacementWritten>;
+  /** BEGIN and the locking snapshot of one or several orders, in one round trip. */
+  snapshot(orderIds: readonly string[], now: Date): Promise<PlacementSnapshots>;
+  /** The write of their placements, by order id; with `commit` the COMMIT travels with it. */
+  write(ws: readonly PlacementWrite[], commit: boolean): Promise<Map<string, PlacementWritten>>;
   /** The open transaction through Kysely, for the rare extra reads (the out_of_stock watch). */
   trx(): Trx;
   commit(): Promise<void>;
+  /** Ends the transaction with nothing written (every order refused). */
+  rollback(): Promise<void>;
 }
 
 const prepared = new WeakMap<pg.PoolClient, Set<string>>();
@@ -38,7 +40,7 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
     const client = await pool.connect();
     let open = false;
     let done = false;
-    const run = async <R>(before: string, query: RawBuilder<R>, after: string): Promise<R | undefined> => {
+    const run = async <R>(before: string, query: RawBuilder<R>, after: string): Promise<R[]> => {
       const { sql: text, parameters } = query.compile(db.kysely);
       const name = `pipelined_${/^-- prepared: ([a-z_]+)/.exec(text)?.[1] ?? 'statement'}`;
       const known = prepared.get(client) ?? new Set<string>();
@@ -53,18 +55,18 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
       const execute = `EXECUTE ${name}(${parameters.map(literal).join(', ')})`;
       const results = (await client.query([before, execute, after].filter(Boolean).join(';\n'))) as unknown as pg.QueryResult[];
       const mine = results.filter((r) => r.command === 'SELECT');
-      return mine[mine.length - 1]?.rows[0] as R | undefined;
+      return (mine[mine.length - 1]?.rows ?? []) as R[];
     };
     let kysely: Kysely<Database> | undefined;
     const steps: PlacementSteps = {
-      async snapshot(orderId, now) {
+      async snapshot(orderIds, now) {
         open = true;
-        return placementSnapshotOf(await run<SnapshotRow>('BEGIN', placementSnapshotQuery(orderId, now), ''), orderId);
+        return placementSnapshotsOf((await run<SnapshotRow>('BEGIN', placementSnapshotQuery(orderIds, now), ''))[0]);
       },
-      async write(w, commit) {
-        const row = await run<WrittenRow>('', placementWriteQuery(w), commit ? 'COMMIT' : '');
+      async write(ws, commit) {
+        const rows = await run<WrittenRow>('', placementWriteQuery(ws), commit ? 'COMMIT' : '');
         if (commit) done = true;
-        return placementWrittenOf(row, w);
+        return placementsWrittenOf(rows, ws);
       },
       trx() {
         kysely ??= new Kysely<Database>({ dialect: new PostgresDialect({ pool: { connect: async () => ({ query: client.query.bind(client), release: () => undefined }), end: async () => undefined } as never }) });
@@ -72,6 +74,10 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
       },
       async commit() {
         await client.query('COMMIT');
+        done = true;
+      },
+      async rollback() {
+        await client.query('ROLLBACK');
         done = true;
       },
     };

@@ -1,10 +1,11 @@
-// Writes a whole placement in ONE statement (data-modifying CTEs over unnest()ed arrays, so
-// the SQL text is the same for every order and PostgreSQL can keep its plan):
-// - releases the draft holds the placement gives back, and inserts the pending reservations;
+// Writes whole placements, of one order or of several placed together, in ONE statement
+// (data-modifying CTEs over unnest()ed arrays, so the SQL text is the same whatever is
+// written and PostgreSQL can keep its plan); every row carries the id of its order:
+// - releases the draft holds the placements give back, and inserts the pending reservations;
 // - moves every touched stock item's reserved_quantity by its net change in one UPDATE,
 //   only where that much is still available (and in_stock where something is reserved);
 // - inserts shipments, stock line items and stock transfers, sets backordered quantities,
-//   marks the order placed and writes the webhook events (transactional outbox).
+//   marks the orders placed and writes the webhook events (transactional outbox).
 // The caller holds the locks (placement-snapshot.ts); the conditional UPDATE is the
 // last guard: if any item refuses, the statement itself fails with 40001 (migration 006's
 // stockroute_placement_guard), so nothing of it stays, even when COMMIT was sent with it,
@@ -66,23 +67,35 @@ export interface WrittenRow extends Row<'orders'> {
   new_transfers: Record<string, unknown>[];
 }
 
-export async function writePlacement(trx: Trx, w: PlacementWrite): Promise<PlacementWritten> {
-  const { rows } = await placementWriteQuery(w).execute(trx);
-  return placementWrittenOf(rows[0], w);
+export async function writePlacements(trx: Trx, ws: readonly PlacementWrite[]): Promise<Map<string, PlacementWritten>> {
+  const { rows } = await placementWriteQuery(ws).execute(trx);
+  return placementsWrittenOf(rows, ws);
 }
 
-/** The statement (one text for every placement: a prepared statement on PostgreSQL). */
-export function placementWriteQuery(w: PlacementWrite): RawBuilder<WrittenRow> {
-  const { reservations: r, shipments: s, stockLines: l, transfers: t, backorders: b, events: e } = w;
+/** Each row of `rows` with the id of the order it belongs to (the statement's rows carry it). */
+const owned = <T>(ws: readonly PlacementWrite[], rows: (w: PlacementWrite) => readonly T[]) =>
+  ws.flatMap((w) => rows(w).map((row) => ({ ...row, orderId: w.orderId })));
+
+/** The statement (one text for any number of placements: a prepared statement on PostgreSQL). */
+export function placementWriteQuery(ws: readonly PlacementWrite[]): RawBuilder<WrittenRow> {
+  const r = owned(ws, (w) => w.reservations);
+  const s = owned(ws, (w) => w.shipments);
+  const l = owned(ws, (w) => w.stockLines);
+  const t = owned(ws, (w) => w.transfers);
+  const b = ws.flatMap((w) => w.backorders);
+  const e = ws.flatMap((w) => w.events.map((x) => ({ ...x, enqueuedAt: w.enqueuedAt })));
   return sql<WrittenRow>`-- prepared: placement_write
-    WITH released AS (
-      DELETE FROM stock_reservations WHERE id = ANY(${w.release}::text[]) AND status = 'draft'
+    WITH ord AS MATERIALIZED (
+      SELECT * FROM unnest(${col(ws, (x) => x.orderId)}::text[], ${col(ws, (x) => x.status)}::text[], ${col(ws, (x) => x.paymentStatus)}::text[],
+        ${col(ws, (x) => x.now)}::timestamptz[]) AS o(id, status, payment_status, now)),
+    released AS (
+      DELETE FROM stock_reservations WHERE id = ANY(${ws.flatMap((w) => w.release)}::text[]) AND status = 'draft'
       RETURNING stock_item_id, quantity),
     reserved AS (
       INSERT INTO stock_reservations (id, stock_item_id, order_id, line_item_id, status, quantity, metadata)
-      SELECT r.id, r.stock_item_id, ${w.orderId}, r.line_item_id, 'pending', r.quantity, '{}'
-      FROM unnest(${col(r, (x) => x.id)}::text[], ${col(r, (x) => x.stockItemId)}::text[], ${col(r, (x) => x.lineItemId)}::text[],
-        ${col(r, (x) => x.quantity)}::numeric[]) AS r(id, stock_item_id, line_item_id, quantity)
+      SELECT r.id, r.stock_item_id, r.order_id, r.line_item_id, 'pending', r.quantity, '{}'
+      FROM unnest(${col(r, (x) => x.id)}::text[], ${col(r, (x) => x.stockItemId)}::text[], ${col(r, (x) => x.orderId)}::text[],
+        ${col(r, (x) => x.lineItemId)}::text[], ${col(r, (x) => x.quantity)}::numeric[]) AS r(id, stock_item_id, order_id, line_item_id, quantity)
       RETURNING stock_item_id, quantity),
     changes AS (
       SELECT stock_item_id, sum(quantity) AS delta, bool_or(quantity > 0) AS reserving
@@ -98,61 +111,67 @@ export function placementWriteQuery(w: PlacementWrite): RawBuilder<WrittenRow> {
     new_shipments AS (
       INSERT INTO shipments (id, number, order_id, stock_location_id, inventory_stock_location_id, shipping_category_id, status,
         upcoming_at, on_hold_at, updated_at, metadata)
-      SELECT s.id, s.number, ${w.orderId}, s.stock_location_id, s.isl_id, s.category_id, s.status,
-        CASE WHEN s.status = 'upcoming' THEN ${w.now}::timestamptz END, CASE WHEN s.status = 'on_hold' THEN ${w.now}::timestamptz END,
-        ${w.now}, '{}'
-      FROM unnest(${col(s, (x) => x.id)}::text[], ${col(s, (x) => x.number)}::text[], ${col(s, (x) => x.stockLocationId)}::text[],
-        ${col(s, (x) => x.inventoryStockLocationId)}::text[], ${col(s, (x) => x.shippingCategoryId)}::text[], ${col(s, (x) => x.status)}::text[])
-        AS s(id, number, stock_location_id, isl_id, category_id, status)
+      SELECT s.id, s.number, s.order_id, s.stock_location_id, s.isl_id, s.category_id, s.status,
+        CASE WHEN s.status = 'upcoming' THEN ord.now END, CASE WHEN s.status = 'on_hold' THEN ord.now END, ord.now, '{}'
+      FROM unnest(${col(s, (x) => x.id)}::text[], ${col(s, (x) => x.number)}::text[], ${col(s, (x) => x.orderId)}::text[],
+        ${col(s, (x) => x.stockLocationId)}::text[], ${col(s, (x) => x.inventoryStockLocationId)}::text[], ${col(s, (x) => x.shippingCategoryId)}::text[],
+        ${col(s, (x) => x.status)}::text[]) AS s(id, number, order_id, stock_location_id, isl_id, category_id, status)
+      JOIN ord ON ord.id = s.order_id
       RETURNING *),
     new_stock_lines AS (
       INSERT INTO stock_line_items (id, order_id, line_item_id, shipment_id, stock_location_id, stock_item_id, stock_reservation_id,
         sku_code, quantity, metadata)
-      SELECT l.id, ${w.orderId}, l.line_item_id, l.shipment_id, l.stock_location_id, l.stock_item_id, l.reservation_id, l.sku_code, l.quantity, '{}'
-      FROM unnest(${col(l, (x) => x.id)}::text[], ${col(l, (x) => x.lineItemId)}::text[], ${col(l, (x) => x.shipmentId)}::text[],
-        ${col(l, (x) => x.stockLocationId)}::text[], ${col(l, (x) => x.stockItemId)}::text[], ${col(l, (x) => x.reservationId)}::text[],
-        ${col(l, (x) => x.skuCode)}::text[], ${col(l, (x) => x.quantity)}::numeric[])
-        AS l(id, line_item_id, shipment_id, stock_location_id, stock_item_id, reservation_id, sku_code, quantity)
+      SELECT l.id, l.order_id, l.line_item_id, l.shipment_id, l.stock_location_id, l.stock_item_id, l.reservation_id, l.sku_code, l.quantity, '{}'
+      FROM unnest(${col(l, (x) => x.id)}::text[], ${col(l, (x) => x.orderId)}::text[], ${col(l, (x) => x.lineItemId)}::text[],
+        ${col(l, (x) => x.shipmentId)}::text[], ${col(l, (x) => x.stockLocationId)}::text[], ${col(l, (x) => x.stockItemId)}::text[],
+        ${col(l, (x) => x.reservationId)}::text[], ${col(l, (x) => x.skuCode)}::text[], ${col(l, (x) => x.quantity)}::numeric[])
+        AS l(id, order_id, line_item_id, shipment_id, stock_location_id, stock_item_id, reservation_id, sku_code, quantity)
       RETURNING id),
     new_transfers AS (
       INSERT INTO stock_transfers (id, number, sku_id, sku_code, quantity, status, upcoming_at, on_hold_at, origin_stock_location_id,
         destination_stock_location_id, order_id, shipment_id, line_item_id, stock_reservation_id, updated_at, metadata)
       SELECT t.id, t.number, t.sku_id, t.sku_code, t.quantity, t.status,
-        CASE WHEN t.status = 'upcoming' THEN ${w.now}::timestamptz END, CASE WHEN t.status = 'on_hold' THEN ${w.now}::timestamptz END,
-        t.origin_id, t.destination_id, ${w.orderId}, t.shipment_id, t.line_item_id, t.reservation_id, ${w.now}, '{}'
+        CASE WHEN t.status = 'upcoming' THEN ord.now END, CASE WHEN t.status = 'on_hold' THEN ord.now END,
+        t.origin_id, t.destination_id, t.order_id, t.shipment_id, t.line_item_id, t.reservation_id, ord.now, '{}'
       FROM unnest(${col(t, (x) => x.id)}::text[], ${col(t, (x) => x.number)}::text[], ${col(t, (x) => x.skuId)}::text[],
         ${col(t, (x) => x.skuCode)}::text[], ${col(t, (x) => x.quantity)}::numeric[], ${col(t, (x) => x.status)}::text[],
-        ${col(t, (x) => x.originId)}::text[], ${col(t, (x) => x.destinationId)}::text[], ${col(t, (x) => x.shipmentId)}::text[],
-        ${col(t, (x) => x.lineItemId)}::text[], ${col(t, (x) => x.reservationId)}::text[])
-        AS t(id, number, sku_id, sku_code, quantity, status, origin_id, destination_id, shipment_id, line_item_id, reservation_id)
+        ${col(t, (x) => x.originId)}::text[], ${col(t, (x) => x.destinationId)}::text[], ${col(t, (x) => x.orderId)}::text[],
+        ${col(t, (x) => x.shipmentId)}::text[], ${col(t, (x) => x.lineItemId)}::text[], ${col(t, (x) => x.reservationId)}::text[])
+        AS t(id, number, sku_id, sku_code, quantity, status, origin_id, destination_id, order_id, shipment_id, line_item_id, reservation_id)
+      JOIN ord ON ord.id = t.order_id
       RETURNING *),
     backordered AS (
-      UPDATE line_items li SET backordered_quantity = b.quantity, updated_at = ${w.now}
-      FROM unnest(${col(b, (x) => x.lineItemId)}::text[], ${col(b, (x) => x.quantity)}::numeric[]) AS b(id, quantity)
-      WHERE li.id = b.id
+      UPDATE line_items li SET backordered_quantity = b.quantity, updated_at = ord.now
+      FROM unnest(${col(b, (x) => x.lineItemId)}::text[], ${col(b, (x) => x.quantity)}::numeric[]) AS b(id, quantity), ord
+      WHERE li.id = b.id AND ord.id = li.order_id
       RETURNING li.id),
     events AS (
       INSERT INTO webhook_events (id, webhook_id, topic, payload, next_attempt_at)
-      SELECT e.id, e.webhook_id, e.topic, e.payload, ${w.enqueuedAt}
-      FROM unnest(${col(e, (x) => x.id)}::text[], ${col(e, (x) => x.webhookId)}::text[], ${col(e, (x) => x.topic)}::text[],
-        ${col(e, (x) => x.payload)}::jsonb[]) AS e(id, webhook_id, topic, payload)
+      SELECT * FROM unnest(${col(e, (x) => x.id)}::text[], ${col(e, (x) => x.webhookId)}::text[], ${col(e, (x) => x.topic)}::text[],
+        ${col(e, (x) => x.payload)}::jsonb[], ${col(e, (x) => x.enqueuedAt)}::timestamptz[])
       RETURNING id),
     placed AS (
-      UPDATE orders SET status = ${w.status}, payment_status = ${w.paymentStatus}, placed_at = ${w.now}, updated_at = ${w.now}
-      WHERE id = ${w.orderId}
-      RETURNING *)
-    SELECT placed.*,
-      stockroute_placement_guard((SELECT count(*) FROM changes), (SELECT count(*) FROM counters)) AS changes_made,
-      (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_shipments x) AS new_shipments,
-      (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_transfers x) AS new_transfers
-    FROM placed`;
+      UPDATE orders o SET status = ord.status, payment_status = ord.payment_status, placed_at = ord.now, updated_at = ord.now
+      FROM ord WHERE o.id = ord.id
+      RETURNING o.*),
+    guard AS MATERIALIZED (
+      SELECT stockroute_placement_guard((SELECT count(*) FROM changes), (SELECT count(*) FROM counters)) AS changes_made)
+    SELECT placed.*, guard.changes_made,
+      (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_shipments x WHERE x.order_id = placed.id) AS new_shipments,
+      (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_transfers x WHERE x.order_id = placed.id) AS new_transfers
+    FROM placed, guard`;
 }
 
-/** What was written, from the statement's one row (an item that refused failed the statement). */
-export function placementWrittenOf(row: WrittenRow | undefined, w: PlacementWrite): PlacementWritten {
-  if (!row) throw new Error(`order ${w.orderId} vanished while it was locked`);
-  const { changes_made: _made, new_shipments: shipments, new_transfers: transfers, ...order } = row;
-  return { order, shipments: shipments.map(withDates) as Row<'shipments'>[], transfers: transfers.map(withDates) as Row<'stock_transfers'>[] };
+/** What was written, by order id, from the statement's rows (an item that refused failed the statement). */
+export function placementsWrittenOf(rows: readonly WrittenRow[], ws: readonly PlacementWrite[]): Map<string, PlacementWritten> {
+  const written = new Map<string, PlacementWritten>();
+  for (const row of rows) {
+    const { changes_made: _made, new_shipments: shipments, new_transfers: transfers, ...order } = row;
+    written.set(order.id, { order, shipments: shipments.map(withDates) as Row<'shipments'>[], transfers: transfers.map(withDates) as Row<'stock_transfers'>[] });
+  }
+  const vanished = ws.find((w) => !written.has(w.orderId));
+  if (vanished) throw new Error(`order ${vanished.orderId} vanished while it was locked`);
+  return written;
 }
 
 /** to_jsonb gives timestamps as strings; our rows carry Dates (every `*_at` column). */

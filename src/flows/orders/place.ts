@@ -18,24 +18,33 @@ import type { DistanceTable, Plan, RoutingProblem } from '../../domain/routing.j
 import { planOrder } from '../../domain/strategies/index.js';
 import { greatCircleTable } from '../../domain/distance/great-circle.js';
 import { oversellRefused, placements } from '../../metrics.js';
+import type { Db } from '../../store/db.js';
 import { inPipelinedPlacement, type PlacementSteps } from '../../store/placement-pipeline.js';
-import { lockPlacementSnapshot, type PlacementSnapshot } from '../../store/placement-snapshot.js';
-import { writePlacement, type PlacementWritten } from '../../store/placement-write.js';
+import { lockPlacementSnapshots, type PlacementSnapshot } from '../../store/placement-snapshot.js';
+import { writePlacements, type PlacementWrite, type PlacementWritten } from '../../store/placement-write.js';
 import { OUT_OF_STOCK_TOPIC, watchAvailabilityOf } from '../../store/stock-events.js';
 import { inTransaction, type Trx } from '../../store/transaction.js';
 import type { FlowContext } from '../context.js';
 import { placementWrite } from './persist-plan.js';
 import { measuredForPlacement } from './place-distances.js';
+import { PlacementQueue } from './place-queue.js';
 
 export interface Placement extends PlacementWritten {
   readonly plan: Plan;
 }
 
+/** What a placement is asked with: the clock read and the distances measured before its transaction. */
+interface PlacementRequest {
+  readonly orderId: string;
+  readonly now: Date;
+  readonly measured: DistanceTable | undefined;
+}
+
 export async function placeOrder(ctx: FlowContext, orderId: string): Promise<Placement> {
   try {
-    const measured = await measuredForPlacement(ctx, orderId);
-    const work = (steps: PlacementSteps) => place(steps, orderId, ctx.now(), measured);
-    const placed = (await inPipelinedPlacement(ctx.db, work)) ?? (await inTransaction(ctx.db, (trx) => work(kyselySteps(trx))));
+    const request: PlacementRequest = { orderId, now: ctx.now(), measured: await measuredForPlacement(ctx, orderId) };
+    const queue = placementQueueOf(ctx.db);
+    const placed = queue ? await queue.place(request) : await inTransaction(ctx.db, async (trx) => settledValue((await placeTogether(kyselySteps(trx), [request]))[0]!));
     placements.inc({ outcome: 'placed' });
     return placed;
   } catch (error) {
@@ -46,23 +55,83 @@ export async function placeOrder(ctx: FlowContext, orderId: string): Promise<Pla
   }
 }
 
+/** Batches of placements running at once on PostgreSQL, and the most orders one takes (see place-queue.ts). */
+export const PLACEMENT_LANES = Number(process.env.STOCKROUTE_PLACEMENT_LANES ?? 4);
+export const PLACEMENT_BATCH = Number(process.env.STOCKROUTE_PLACEMENT_BATCH ?? 32);
+const queues = new WeakMap<Db, PlacementQueue<PlacementRequest, Placement> | null>();
+
+/** The queue of a PostgreSQL database outside any transaction; null elsewhere (PGlite, or a flow joining a transaction). */
+function placementQueueOf(db: Db): PlacementQueue<PlacementRequest, Placement> | null {
+  let queue = queues.get(db);
+  if (queue !== undefined) return queue;
+  const connections = db.pgPool?.options.max ?? 0;
+  const pipelined = (batch: readonly PlacementRequest[], planned: () => void) => inPipelinedPlacement(db, (steps) => placeTogether(steps, batch, planned));
+  queue = db.engine !== 'postgres' || connections === 0 || db.kysely.isTransaction ? null : new PlacementQueue<PlacementRequest, Placement>({
+    lanes: Math.max(1, Math.min(PLACEMENT_LANES, Math.floor(connections / 2))),
+    maxBatch: PLACEMENT_BATCH,
+    key: (r) => r.orderId,
+    together: async (batch, planned) => (await pipelined(batch, planned))!,
+    alone: async (request, planned) => settledValue((await pipelined([request], planned))![0]!),
+  });
+  queues.set(db, queue);
+  return queue;
+}
+
+function settledValue<T>(settled: PromiseSettledResult<T>): T {
+  if (settled.status === 'rejected') throw settled.reason;
+  return settled.value;
+}
+
 /** The placement's two statements inside a Kysely transaction. */
 function kyselySteps(trx: Trx): PlacementSteps {
   return {
-    snapshot: (orderId, now) => lockPlacementSnapshot(trx, orderId, now),
-    write: (w) => writePlacement(trx, w),
+    snapshot: (orderIds, now) => lockPlacementSnapshots(trx, orderIds, now),
+    write: (ws) => writePlacements(trx, ws),
     trx: () => trx,
     commit: async () => undefined,
+    rollback: async () => undefined,
   };
 }
 
-async function place(steps: PlacementSteps, orderId: string, now: Date, measured: DistanceTable | undefined): Promise<Placement> {
-  const snapshot = await steps.snapshot(orderId, now);
+/**
+ * Places the requested orders in the caller's transaction: one locking snapshot, each order
+ * planned in turn over what the ones before it left, one write. An order that cannot be
+ * placed gets its error and leaves nothing written; the transaction goes on for the others.
+ */
+async function placeTogether(steps: PlacementSteps, requests: readonly PlacementRequest[], lockedAndPlanned = () => {}): Promise<PromiseSettledResult<Placement>[]> {
+  const now = new Date(Math.max(...requests.map((r) => r.now.getTime())));
+  const snapshots = await steps.snapshot(requests.map((r) => r.orderId), now);
+  const planned = requests.map((request): PromiseSettledResult<{ plan: Plan; write: PlacementWrite }> => {
+    try {
+      const placement = planPlacement(snapshots.snapshot(request.orderId), request);
+      snapshots.placed(request.orderId, placement.write.reservations);
+      return { status: 'fulfilled', value: placement };
+    } catch (reason) {
+      if (!(reason instanceof DomainFailure)) throw reason;
+      return { status: 'rejected', reason };
+    }
+  });
+  const writes = planned.flatMap((p) => (p.status === 'fulfilled' ? [p.value.write] : []));
+  lockedAndPlanned();
+  if (writes.length === 0) {
+    await steps.rollback();
+    return planned as PromiseSettledResult<never>[];
+  }
+  // skus.out_of_stock needs salable quantities before and after; read only when someone listens.
+  const listening = snapshots.webhooks.some((w) => w.topic === OUT_OF_STOCK_TOPIC);
+  const settle = listening ? await watchAvailabilityOf(steps.trx(), writes.flatMap((w) => w.reservations.map((r) => r.stockItemId))) : undefined;
+  const written = await steps.write(writes, settle === undefined);
+  await settle?.();
+  return planned.map((p) => (p.status === 'rejected' ? p : { status: 'fulfilled', value: { ...written.get(p.value.write.orderId)!, plan: p.value.plan } }));
+}
+
+/** An order's plan and the rows it writes; a DomainFailure when it cannot be placed. */
+function planPlacement(snapshot: PlacementSnapshot, request: PlacementRequest): { plan: Plan; write: PlacementWrite } {
   const { order, lines } = snapshot;
   const change = decideOrder({ status: order.status, paymentStatus: order.payment_status }, '_place');
   if (isDomainError(change)) throw fail(change);
   if (lines.length === 0) throw validation('line_items', `order ${order.number} has no lines to place`);
-  const plan = planOrder(routingProblemOf(snapshot), distancesFor(snapshot, measured), { now: () => performance.now() });
+  const plan = planOrder(routingProblemOf(snapshot), distancesFor(snapshot, request.measured), { now: () => performance.now() });
   for (const line of plan.selection.lines) {
     if (line.shortfall <= line.backordered) continue;
     const available = sub(line.quantity, line.shortfall);
@@ -72,14 +141,9 @@ async function place(steps: PlacementSteps, orderId: string, now: Date, measured
     });
   }
   const write = placementWrite(snapshot, plan, {
-    status: change.status, paymentStatus: change.paymentStatus, now, transfersOnHold: snapshot.model.put_stock_transfers_on_hold,
+    status: change.status, paymentStatus: change.paymentStatus, now: request.now, transfersOnHold: snapshot.model.put_stock_transfers_on_hold,
   });
-  // skus.out_of_stock needs salable quantities before and after; read only when someone listens.
-  const listening = snapshot.webhooks.some((w) => w.topic === OUT_OF_STOCK_TOPIC);
-  const settle = listening ? await watchAvailabilityOf(steps.trx(), write.reservations.map((r) => r.stockItemId)) : undefined;
-  const written = await steps.write(write, settle === undefined);
-  await settle?.();
-  return { ...written, plan };
+  return { plan, write };
 }
 
 // Distances for distance and fewest_shipments: what the configured provider measured before
