@@ -14,7 +14,7 @@ import { aLocation, aMarket, aModel, aModelLocation, aShippingCategory, aSku, aS
 import type { Row } from '../src/store/schema.js';
 import type { Benchmark } from './benchmark.js';
 import { percentile } from './benchmark.js';
-import { withTempPostgres } from './temp-postgres.js';
+import { analyzeSeeded, withTempPostgres } from './temp-postgres.js';
 import { pgbenchSimpleUpdateTps } from './pgbench.js';
 
 const WORKERS = 16;
@@ -71,6 +71,7 @@ async function placements() {
       })))).execute();
       drafts.push(...orders.map((o) => o.id));
     }
+    await analyzeSeeded(db);
     const placeMs: number[] = [];
     let next = 0;
     let deadline = Date.now() + SECONDS * 1000;

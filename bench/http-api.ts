@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Benchmark, Figures } from './benchmark.js';
-import { withTempPostgres } from './temp-postgres.js';
+import { analyzeSeeded, withTempPostgres } from './temp-postgres.js';
 import { pgbenchTps } from './pgbench.js';
 import { startCompiledServer } from './server-process.js';
 import { flowContext } from '../src/flows/context.js';
@@ -69,6 +69,7 @@ async function measure(): Promise<Figures> {
         }
       }
       const orderIds = await placementDrafts(db, post, locations);
+      await analyzeSeeded(db);
       figures.idle_rss_mb = (await server.memory()).rssMb;
       for (const scenario of SCENARIOS) {
         const args = JSON.stringify({ origin, token, scenario, connections: CONNECTIONS, seconds: SECONDS, ids: { skus: skuIds, items: itemIds, codes: skuIds.map((_, i) => `SKU-${i}`), orders: orderIds } });

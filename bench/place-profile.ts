@@ -1,14 +1,19 @@
-// Where a placement's time goes: `N=1000 npx tsx bench/place-profile.ts` places N two-line
-// orders with 16 workers on a scratch PostgreSQL database (as bench/flows.ts does) and prints
-// statements per placement with their mean time, by wrapping pg's Client.query. Run it under
-// `node --cpu-prof --import tsx` for the Node side. A diagnostic, not one of `npm run bench`.
-import { appendFileSync, readFileSync } from 'node:fs';
+// Where a placement's time goes: `N=1000 npx tsx bench/place-profile.ts` places N (≤ 4000)
+// two-line orders with 16 workers on a scratch PostgreSQL database (as bench/flows.ts does)
+// and prints statements per placement with their mean time (by wrapping pg's Client.query),
+// CPU per placement of this process and of the database's backends (from /proc: unlike
+// placements/s, hardly moved by whatever else the machine runs), and of the whole machine.
+// A diagnostic, not one of `npm run bench`. Options:
+// - CPU_PROFILE=file.cpuprofile: a V8 profile of the placements alone (not the seeding);
+// - AUTO_EXPLAIN=5ms: plans of statements slower than that, with timings, in PostgreSQL's log;
+// - EXPERIMENT=nofk: drops the foreign keys of the tables a placement writes (what they cost).
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Row } from '../src/store/schema.js';
 import { flowContext } from '../src/flows/context.js';
 import { placeOrder } from '../src/flows/orders/place.js';
 import { aLocation, aMarket, aModel, aModelLocation, aShippingCategory, aSku, aStockItem } from '../src/store/test-support/inventory-fixtures.js';
-import { withTempPostgres } from './temp-postgres.js';
+import { analyzeSeeded, withTempPostgres } from './temp-postgres.js';
 
 const stats = new Map<string, { n: number; ms: number }>();
 let counting = false;
@@ -22,8 +27,7 @@ const orig = pg.Client.prototype.query as unknown as Query;
     void orig.call(this, `LOAD 'auto_explain'; SET auto_explain.log_min_duration = '${process.env.AUTO_EXPLAIN}'; SET auto_explain.log_analyze = on; SET auto_explain.log_timing = on; SET auto_explain.log_nested_statements = on`);
   }
   const sqlText = typeof text === 'string' ? text : String((text as { text?: unknown }).text);
-  if (process.env.DUMP && (sqlText.startsWith('PREPARE') || sqlText.startsWith('EXECUTE pipelined_placement_write'))) appendFileSync(process.env.DUMP, `${sqlText};\n`);
-  const key = sqlText.replace(/\$\d+/g, '?').replace(/\(\?(, \?)*\)/g, '(…)').slice(0, 110);
+  const key = sqlText.replace(/\(.*/s, '').replace(/\s+/g, ' ').slice(0, 110);
   const t = performance.now();
   const p = orig.call(this, text, values, cb);
   Promise.resolve(p).finally(() => { const s = stats.get(key) ?? { n: 0, ms: 0 }; s.n++; s.ms += performance.now() - t; stats.set(key, s); });
@@ -48,7 +52,7 @@ await withTempPostgres(20, async (db) => {
   const orders = Array.from({ length: N }, (_, j) => ({ id: `ord_p_${j}`, number: `P${j}`, market_id: market.id, metadata: '{}' }));
   await k.insertInto('orders').values(orders).execute();
   await k.insertInto('line_items').values(orders.flatMap((o, j) => [skus[(j * 7919) % 200]!, skus[(j * 104729 + 13) % 200]!].map((s, pos) => ({ id: `li_${o.id}_${pos}`, order_id: o.id, sku_id: s.id, sku_code: s.code, quantity: pos + 1, position: pos, metadata: '{}' })))).execute();
-  if (!process.env.NO_ANALYZE) await (await import('kysely')).sql`ANALYZE orders, line_items, skus, stock_items, stock_locations, inventory_stock_locations, markets, inventory_models, shipping_categories`.execute(k);
+  await analyzeSeeded(db);
   const ctx = flowContext(db);
   let next = 0; counting = true;
   const machine = () => { const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number); return { busy: f[0]! + f[1]! + f[2]! + f[5]! + f[6]! + f[7]!, all: f.reduce((a, b) => a + b, 0) }; };

@@ -46,12 +46,16 @@ export interface PlacementSnapshot {
 /** The webhook topics a placement may write events for. */
 export const PLACEMENT_TOPICS = ['orders.place', 'shipments.create', 'skus.out_of_stock'] as const;
 
+/** What planning reads of a SKU (the statement selects these columns only). */
+type SnapshotSkuColumn = 'id' | 'code' | 'shipping_category_id' | 'do_not_ship' | 'do_not_track' | 'allow_backorders' | 'quantity_decimal'
+  | 'min_sale_quantity' | 'max_sale_quantity' | 'quantity_increments' | 'out_of_stock_threshold';
+
 export interface SnapshotRow {
   orders: PlacementOrder[];
   lines: { id: string; order_id: string; sku_code: string; quantity: number }[];
   models: { market_id: string; model: JsonRow<Row<'inventory_models'>> }[];
   locations: { model_id: string; isl_id: string; priority: number; on_hold: boolean; sl_id: string; code: string; enabled: boolean; lat: number | null; lng: number | null }[];
-  skus: (JsonRow<Row<'skus'>> & { shipping_category_code: string | null })[];
+  skus: (Pick<JsonRow<Row<'skus'>>, SnapshotSkuColumn> & { shipping_category_code: string | null })[];
   items: { id: string; sku_code: string; stock_location_id: string; quantity: number; reserved_quantity: number; status: 'in_stock' | 'out_of_stock' }[];
   /** A draft hold: one of an order's own (order_id), or an expired one on a candidate item; a hold can be both (two rows). */
   holds: { id: string; stock_item_id: string; quantity: number; order_id: string | null; expired: boolean }[];
@@ -81,7 +85,9 @@ export function placementSnapshotQuery(orderIds: readonly string[], now: Date): 
       LEFT JOIN addresses a ON a.id = sl.address_id
       WHERE isl.inventory_model_id IN (SELECT id FROM m)),
     s AS MATERIALIZED (
-      SELECT sk.*, sc.code AS shipping_category_code FROM skus sk LEFT JOIN shipping_categories sc ON sc.id = sk.shipping_category_id
+      SELECT sk.id, sk.code, sk.shipping_category_id, sc.code AS shipping_category_code, sk.do_not_ship, sk.do_not_track, sk.allow_backorders,
+        sk.quantity_decimal, sk.min_sale_quantity, sk.max_sale_quantity, sk.quantity_increments, sk.out_of_stock_threshold
+      FROM skus sk LEFT JOIN shipping_categories sc ON sc.id = sk.shipping_category_id
       WHERE sk.code IN (SELECT sku_code FROM lines)),
     candidates AS MATERIALIZED (
       SELECT si.id FROM stock_items si JOIN s ON s.id = si.sku_id WHERE si.stock_location_id IN (SELECT sl_id FROM locs)),

@@ -56,7 +56,7 @@ export async function placeOrder(ctx: FlowContext, orderId: string): Promise<Pla
 }
 
 /** Batches of placements running at once on PostgreSQL, and the most orders one takes (see place-queue.ts). */
-export const PLACEMENT_LANES = Number(process.env.STOCKROUTE_PLACEMENT_LANES ?? 4);
+export const PLACEMENT_LANES = Number(process.env.STOCKROUTE_PLACEMENT_LANES ?? 2);
 export const PLACEMENT_BATCH = Number(process.env.STOCKROUTE_PLACEMENT_BATCH ?? 32);
 const queues = new WeakMap<Db, PlacementQueue<PlacementRequest, Placement> | null>();
 
