@@ -9,7 +9,10 @@
 //    the reserved counters, the backordered quantities, the placed order and its webhook
 //    events (store/placement-write.ts). A serialisation failure or deadlock retries it all.
 // On PostgreSQL, BEGIN travels with the snapshot and COMMIT with the write: two round trips
-// (store/placement-pipeline.ts); elsewhere, or inside a caller's transaction, through Kysely.
+// (store/placement-pipeline.ts); and placements that arrive while another batch locks and
+// plans are placed together in one such transaction, each planned in turn as if alone
+// (place-queue.ts, placeTogether below; DOMAIN.md "How a placement is written"). Elsewhere
+// (PGlite), or inside a caller's transaction, one by one through Kysely.
 import { DomainFailure, fail, validation } from '../../domain/errors.js';
 import { isDomainError } from '../../domain/lifecycle/machine.js';
 import { decideOrder } from '../../domain/lifecycle/order-machine.js';
