@@ -24,7 +24,7 @@ const orig = pg.Client.prototype.query as unknown as Query;
   if (!counting) return orig.call(this, text, values, cb);
   if (process.env.AUTO_EXPLAIN && !explained.has(this as object)) {
     explained.add(this as object);
-    void orig.call(this, `LOAD 'auto_explain'; SET auto_explain.log_min_duration = '${process.env.AUTO_EXPLAIN}'; SET auto_explain.log_analyze = on; SET auto_explain.log_timing = on; SET auto_explain.log_nested_statements = on`);
+    void orig.call(this, `LOAD 'auto_explain'; SET auto_explain.log_min_duration = '${process.env.AUTO_EXPLAIN}'; SET auto_explain.log_analyze = on; SET auto_explain.log_timing = on; SET auto_explain.log_nested_statements = off; SET auto_explain.log_triggers = on`);
   }
   const sqlText = typeof text === 'string' ? text : String((text as { text?: unknown }).text);
   const key = sqlText.replace(/\(.*/s, '').replace(/\s+/g, ' ').slice(0, 110);

@@ -112,6 +112,27 @@ describe('placements placed together on PostgreSQL', () => {
     expect(await checkInvariants(db)).toEqual([]);
   });
 
+  it('does not hold every placement up behind one whose order another transaction keeps locked', async () => {
+    const w = await aWorld(db, { stock: { PILOT: { 'eu-1': 1 }, K: { 'eu-1': 5 } } });
+    const [stuck, others] = [await w.order({ PILOT: 1 }), [await w.order({ K: 1 }), await w.order({ K: 2 })]];
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM orders WHERE id = $1 FOR UPDATE', [stuck.id]);
+      const waiting = placeOrder(w.ctx, stuck.id);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const placed = await Promise.all(others.map((o) => placeOrder(w.ctx, o.id)));
+      expect(placed.map((p) => p.order.status)).toEqual(['placed', 'placed']);
+      expect((await holder.query('SELECT status FROM orders WHERE id = $1', [stuck.id])).rows).toEqual([{ status: 'draft' }]);
+      await holder.query('ROLLBACK');
+      expect((await waiting).order.status).toBe('placed');
+    } finally {
+      await holder.end();
+    }
+    expect(await checkInvariants(db)).toEqual([]);
+  });
+
   it('many at once: fewer transactions than orders, every unit accounted for', { timeout: 60_000 }, async () => {
     const w = await aWorld(db, { locations: { 'eu-1': {}, 'eu-2': {} }, model: { strategy: 'split_shipments' }, stock: { A: { 'eu-1': 30, 'eu-2': 30 }, B: { 'eu-1': 30, 'eu-2': 30 } } });
     const orders: Row<'orders'>[] = [];

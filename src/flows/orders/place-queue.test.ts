@@ -16,6 +16,7 @@ function aQueue(lanes = 2) {
   const queue = new PlacementQueue<string, string>({
     lanes,
     maxBatch: 3,
+    turnMs: 30,
     key: (r) => r.split('#')[0]!,
     together: (batch, planned) => new Promise<Settled<string>[]>((resolve, reject) => {
       started.push({
@@ -67,6 +68,20 @@ describe('the placement queue', () => {
     started[1]!.finish();
     started[2]!.finish();
     expect(await Promise.all(all)).toHaveLength(7);
+  });
+
+  it('lets the next batch start when one has not planned within turnMs (a lock held elsewhere)', async () => {
+    const { queue, started } = aQueue();
+    const stuck = queue.place('a');
+    const next = queue.place('b');
+    await tick();
+    expect(started).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(started.map((s) => s.batch)).toEqual([['a'], ['b']]);
+    started[1]!.finish();
+    expect(await next).toBe('b placed alone');
+    started[0]!.finish();
+    expect(await stuck).toBe('a placed alone');
   });
 
   it('never puts the same order twice in one batch', async () => {

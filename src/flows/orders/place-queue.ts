@@ -10,6 +10,8 @@
 //   and a batch waits for another's locks only while that one's write and COMMIT run.
 //   (Batches locking freely side by side were slower: they queue on each other's items for
 //   a whole plan, and split what is waiting into smaller batches.)
+// - A batch that has not planned within `turnMs` (a lock held by some long transaction) lets
+//   the next one start anyway: one stuck order never holds every placement up.
 // - Nobody waits for a batch to fill: the turn takes whatever is waiting, so one placement
 //   alone is placed at once, alone.
 // - An order that cannot be placed (not a draft, no lines, not enough stock) gets its own
@@ -33,6 +35,8 @@ export interface PlacementQueueOptions<R, T> {
   readonly lanes: number;
   /** The most requests one batch takes. */
   readonly maxBatch: number;
+  /** How long a batch keeps the turn at most before the next may start (ms). */
+  readonly turnMs: number;
   /** Requests with the same key never share a batch. */
   readonly key: (request: R) => string;
   /**
@@ -68,9 +72,12 @@ export class PlacementQueue<R, T> {
     const endTurn = () => {
       if (planned) return;
       planned = true;
+      clearTimeout(timer);
       this.turnTaken = false;
       this.pump();
     };
+    const timer = setTimeout(endTurn, this.options.turnMs);
+    timer.unref();
     void this.run(batch, endTurn).finally(() => {
       this.running--;
       endTurn();

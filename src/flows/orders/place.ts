@@ -61,6 +61,8 @@ export async function placeOrder(ctx: FlowContext, orderId: string): Promise<Pla
 /** Batches of placements running at once on PostgreSQL, and the most orders one takes (see place-queue.ts). */
 export const PLACEMENT_LANES = Number(process.env.STOCKROUTE_PLACEMENT_LANES ?? 2);
 export const PLACEMENT_BATCH = Number(process.env.STOCKROUTE_PLACEMENT_BATCH ?? 32);
+/** A batch that takes longer to lock and plan (some long transaction holds a lock) lets the next start. */
+export const PLACEMENT_TURN_MS = 50;
 const queues = new WeakMap<Db, PlacementQueue<PlacementRequest, Placement> | null>();
 
 /** The queue of a PostgreSQL database outside any transaction; null elsewhere (PGlite, or a flow joining a transaction). */
@@ -72,6 +74,7 @@ function placementQueueOf(db: Db): PlacementQueue<PlacementRequest, Placement> |
   queue = db.engine !== 'postgres' || connections === 0 || db.kysely.isTransaction ? null : new PlacementQueue<PlacementRequest, Placement>({
     lanes: Math.max(1, Math.min(PLACEMENT_LANES, Math.floor(connections / 2))),
     maxBatch: PLACEMENT_BATCH,
+    turnMs: PLACEMENT_TURN_MS,
     key: (r) => r.orderId,
     together: async (batch, planned) => (await pipelined(batch, planned))!,
     alone: async (request, planned) => settledValue((await pipelined([request], planned))![0]!),
