@@ -62,14 +62,14 @@ describe('a placement on PostgreSQL', () => {
     expect((await placeOrder(w.ctx, order.id)).order.status).toBe('placed');
   });
 
-  it('is two messages: BEGIN with the snapshot, the write with COMMIT', async () => {
+  it('is two messages: BEGIN with the order lock and the snapshot, the write with COMMIT', async () => {
     const w = await aWorld(db, { stock: { A: { 'eu-1': 5 } } });
     const [first, second] = [await w.order({ A: 2 }), await w.order({ A: 1 })];
     await placeOrder(w.ctx, first.id);
     sent = [];
     await placeOrder(w.ctx, second.id);
     expect(sent).toHaveLength(2);
-    expect(sent[0]).toMatch(/^BEGIN;\nEXECUTE pipelined_placement_snapshot\('/);
+    expect(sent[0]).toMatch(/^BEGIN;\nSELECT id FROM orders WHERE id = ANY\('\{"ord_\w+"\}'::text\[\]\) ORDER BY id FOR UPDATE;\nEXECUTE pipelined_placement_snapshot\('/);
     expect(sent[1]).toMatch(/^EXECUTE pipelined_placement_write\(.*;\nCOMMIT$/s);
     expect(await level(db.kysely, w.sku.A!, w.location['eu-1']!)).toEqual({ onHand: 5, reserved: 3 });
   });

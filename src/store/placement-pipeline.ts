@@ -1,10 +1,11 @@
 // A placement on PostgreSQL in two round trips instead of four. The transaction is the same
 // (BEGIN, the locking snapshot, the plan in Node, the write, COMMIT) and so are its locks;
-// only the messages travel together: "BEGIN; EXECUTE snapshot(…)" in one simple-protocol
-// message, then "EXECUTE write(…); COMMIT" in another. Each statement is prepared once per
-// connection with SQL PREPARE, in a message of its own (same text as placement-snapshot.ts /
-// placement-write.ts, so same plans), and its parameters are sent as literals formatted by
-// node-postgres itself.
+// only the messages travel together: "BEGIN; lock the orders; EXECUTE snapshot(…)" in one
+// simple-protocol message (each statement of it reads as of its own start, so the snapshot
+// sees what an order lock's previous holder committed), then "EXECUTE write(…); COMMIT".
+// Each statement is prepared once per connection with SQL PREPARE, in a message of its own
+// (same text as placement-snapshot.ts / placement-write.ts, so same plans), and its
+// parameters are sent as literals formatted by node-postgres itself.
 // Why: profiled, half of a placement's Node CPU was socket writes, one per round trip.
 // Used only on PostgreSQL outside any open transaction; PGlite and flows that join a
 // transaction use the Kysely path. Serialisation failures and deadlocks are retried as
@@ -13,7 +14,7 @@ import { Kysely, PostgresDialect, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import pgUtils from 'pg/lib/utils.js';
 import type { Db } from './db.js';
-import { placementSnapshotQuery, placementSnapshotsOf, type PlacementSnapshots, type SnapshotRow } from './placement-snapshot.js';
+import { lockOrdersQuery, placementSnapshotQuery, placementSnapshotsOf, type PlacementSnapshots, type SnapshotRow } from './placement-snapshot.js';
 import { placementsWrittenOf, placementWriteQuery, type PlacementWrite, type PlacementWritten, type WrittenRow } from './placement-write.js';
 import type { Database } from './schema.js';
 import { withRetries, type Trx } from './transaction.js';
@@ -61,7 +62,9 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
     const steps: PlacementSteps = {
       async snapshot(orderIds, now) {
         open = true;
-        return placementSnapshotsOf((await run<SnapshotRow>('BEGIN', placementSnapshotQuery(orderIds, now), ''))[0]);
+        const lock = lockOrdersQuery(orderIds).compile(db.kysely);
+        const before = `BEGIN;\n${lock.sql.replace(/\$(\d+)/g, (_, n: string) => literal(lock.parameters[Number(n) - 1]))}`;
+        return placementSnapshotsOf((await run<SnapshotRow>(before, placementSnapshotQuery(orderIds, now), ''))[0]);
       },
       async write(ws, commit) {
         const rows = await run<WrittenRow>('', placementWriteQuery(ws), commit ? 'COMMIT' : '');

@@ -64,8 +64,18 @@ export interface SnapshotRow {
 }
 
 export async function lockPlacementSnapshots(trx: Trx, orderIds: readonly string[], now: Date): Promise<PlacementSnapshots> {
+  await lockOrdersQuery(orderIds).execute(trx);
   const { rows } = await placementSnapshotQuery(orderIds, now).execute(trx);
   return placementSnapshotsOf(rows[0]);
+}
+
+/**
+ * Locks the orders (id order) in a statement of its own, before the snapshot. Under READ
+ * COMMITTED a statement reads as of its start: had the snapshot itself waited for an order's
+ * lock, it would have read the lines as they were before the holder committed its changes.
+ */
+export function lockOrdersQuery(orderIds: readonly string[]): RawBuilder<{ id: string }> {
+  return sql<{ id: string }>`SELECT id FROM orders WHERE id = ANY(${orderIds}::text[]) ORDER BY id FOR UPDATE`;
 }
 
 /** The statement (one text for any number of orders: a prepared statement on PostgreSQL). */

@@ -30,7 +30,8 @@ let failNextSharedWrite: Error | null = null;
 };
 
 /** The order ids of each snapshot sent, in order. */
-const snapshots = () => sent.filter((t) => t.includes('EXECUTE pipelined_placement_snapshot')).map((t) => [...t.matchAll(/ord_[A-Za-z0-9_]+/g)].map((m) => m[0]));
+const snapshots = () => sent.filter((t) => t.includes('EXECUTE pipelined_placement_snapshot'))
+  .map((t) => [...t.slice(t.indexOf('EXECUTE pipelined_placement_snapshot')).matchAll(/ord_[A-Za-z0-9_]+/g)].map((m) => m[0]));
 const code = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? 'placed' : r.reason instanceof DomainFailure ? r.reason.error.code : String(r.reason));
 
 describe('placements placed together on PostgreSQL', () => {
@@ -130,6 +131,28 @@ describe('placements placed together on PostgreSQL', () => {
     } finally {
       await holder.end();
     }
+    expect(await checkInvariants(db)).toEqual([]);
+  });
+
+  it('plans the lines as a transaction that held the order lock left them, not as they were when the placement asked', async () => {
+    // A line changed under the order's lock by another transaction: the placement waits for
+    // the lock, and must then read the committed lines, not those of before its wait.
+    const w = await aWorld(db, { stock: { L: { 'eu-1': 10 } } });
+    const order = await w.order({ L: 1 });
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM orders WHERE id = $1 FOR UPDATE', [order.id]);
+      await holder.query('UPDATE line_items SET quantity = 4 WHERE order_id = $1', [order.id]);
+      const placing = placeOrder(w.ctx, order.id);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await holder.query('COMMIT');
+      await placing;
+    } finally {
+      await holder.end();
+    }
+    expect(await level(db.kysely, w.sku.L!, w.location['eu-1']!)).toEqual({ onHand: 10, reserved: 4 });
     expect(await checkInvariants(db)).toEqual([]);
   });
 
