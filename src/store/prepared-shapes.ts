@@ -12,15 +12,21 @@ import { CompiledQuery, type Kysely } from 'kysely';
 const MAX_SHAPES = 200;
 const names = new Map<string, string>();
 
-/** The statement text with its prepared-statement mark (db.ts), unless MAX_SHAPES are named already. */
-export function preparedText(text: string): string {
+/** The name of a statement's shape, or undefined once MAX_SHAPES are named. */
+export function shapeName(text: string): string | undefined {
   let name = names.get(text);
   if (name === undefined) {
-    if (names.size >= MAX_SHAPES) return text;
+    if (names.size >= MAX_SHAPES) return undefined;
     name = `shape_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
     names.set(text, name);
   }
-  return `-- prepared: ${name}\n${text}`;
+  return name;
+}
+
+/** The statement text with its prepared-statement mark (db.ts), unless MAX_SHAPES are named already. */
+export function preparedText(text: string): string {
+  const name = shapeName(text);
+  return name === undefined ? text : `-- prepared: ${name}\n${text}`;
 }
 
 /** Executes a Kysely-built query as a named prepared statement of its shape; its rows. */

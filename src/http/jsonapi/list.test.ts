@@ -101,6 +101,16 @@ describe.each(enginesUnderTest())('list queries on %s', (engine) => {
     expect(doc.included[1]).toEqual(boot);
   });
 
+  it('answers lists asked together each with its own page and include', async () => {
+    const urls = ['/api/stock_items?filter[q][sku_code_eq]=BOOT-BLK&include=stock_location&sort=quantity', '/api/stock_items?filter[q][sku_code_eq]=SOCK&include=stock_location', '/api/skus?filter[q][code_eq]=SOCK', '/api/stock_items?filter[q][quantity_gt]=bad'];
+    const alone = [];
+    for (const url of urls) alone.push(await api.get(url));
+    const together = await Promise.all(urls.map((url) => api.get(url)));
+    expect(together.map((r) => r.statusCode)).toEqual([200, 200, 200, 400]);
+    expect(together.map((r) => r.json())).toEqual(alone.map((r) => r.json()));
+    expect(await codes(urls[0] ?? '')).toEqual(['BOOT-BLK', 'BOOT-BLK']);
+  });
+
   it('answers bad list parameters with 400 naming the parameter', async () => {
     for (const url of ['/api/skus?filter[q][secret_eq]=x', '/api/skus?filter[q][code_like]=x', '/api/skus?sort=client_secret', '/api/skus?page[size]=100', '/api/skus?include=owner', '/api/skus?filter[q][weight_gt]=heavy']) {
       const res = await api.get(url);

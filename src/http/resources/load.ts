@@ -9,7 +9,7 @@ import type { ListQuery } from '../jsonapi/query.js';
 import { toOneLinkage, toResourceObject, type Identifier, type Linkage, type ResourceObject } from '../jsonapi/serialize.js';
 import { isToOne, type AnyRow, type ApiContext, type RelationshipSpec, type ResourceDefinition } from './define.js';
 import { tableColumns } from '../../store/table-columns.js';
-import { executePrepared } from '../../store/prepared-shapes.js';
+import { selectCoalesced } from '../../store/coalesced-statements.js';
 import { ApiError } from '../errors.js';
 import { permits } from '../auth/context.js';
 
@@ -61,7 +61,7 @@ export async function listRows(api: ApiContext, def: ResourceDefinition, query: 
   for (const key of query.sort) rows = rows.orderBy(sortColumn(def, key.attribute), key.descending ? 'desc' : 'asc');
   if (!query.sort.length) rows = rows.orderBy(`${def.table}.created_at`, 'asc');
   rows = rows.orderBy(`${def.table}.id`, 'asc').limit(query.page.size).offset((query.page.number - 1) * query.page.size);
-  const page = (await executePrepared(db, rows.compile())) as AnyRow[];
+  const page = (await selectCoalesced(api.flow.db, rows.compile())) as AnyRow[];
   const total = page.length > 0 ? Number(page[0]?.[TOTAL])
     : Number((await filtered(db.selectFrom(def.table)).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   for (const row of page) delete row[TOTAL];
