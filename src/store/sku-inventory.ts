@@ -1,4 +1,5 @@
-// A SKU row with its inventory summary, in ONE statement (the hot read of GET /skus/:id):
+// A SKU row with its inventory summary, in ONE statement (the hot read of GET /skus/:id;
+// several SKUs in one statement for reads arriving together, sku-inventory-coalesced.ts):
 // - with an inventory model (given, or a sales channel's market's): the levels of in_stock
 //   items at the model's enabled locations by priority (at most stock_locations_cutoff of
 //   them), and the salable quantity as salable-query.ts defines it;
@@ -37,13 +38,31 @@ interface InventoryRow extends Row<'skus'> {
 }
 
 /** undefined when there is no such SKU. */
-export async function skuWithInventory(db: Kysely<Database>, q: SkuInventoryQuery): Promise<{ sku: Row<'skus'>; inventory: SkuInventory } | undefined> {
-  const { rows } = await sql<InventoryRow>`-- prepared: sku_with_inventory
+export async function skuWithInventory(db: Kysely<Database>, q: SkuInventoryQuery): Promise<SkuWithInventory | undefined> {
+  const [found] = await skusWithInventory(db, [{ skuId: q.skuId ?? null, skuCode: q.skuCode ?? null }], q);
+  if (found instanceof Error) throw found;
+  return found;
+}
+
+export interface SkuWithInventory { readonly sku: Row<'skus'>; readonly inventory: SkuInventory }
+
+/**
+ * Several SKUs, each with its inventory in one model (or market's), in ONE statement: the
+ * per-SKU query below, run for each element of the arrays (LATERAL). One answer per SKU, in
+ * order: undefined when there is no such SKU, an Error when the given model does not exist.
+ */
+export async function skusWithInventory(
+  db: Kysely<Database>, skus: readonly { readonly skuId: string | null; readonly skuCode: string | null }[],
+  scope: Pick<SkuInventoryQuery, 'inventoryModelId' | 'marketId'>,
+): Promise<(SkuWithInventory | Error | undefined)[]> {
+  const { rows } = await sql<InventoryRow & { query_index: number }>`-- prepared: sku_with_inventory
+    SELECT q.n AS query_index, r.* FROM unnest(${skus.map((k) => k.skuId)}::text[], ${skus.map((k) => k.skuCode)}::text[]) WITH ORDINALITY AS q(sku_id, sku_code, n)
+    CROSS JOIN LATERAL (
     WITH s AS (
-      SELECT * FROM skus WHERE id = ${q.skuId ?? null}::text OR code = ${q.skuCode ?? null}::text LIMIT 1),
+      SELECT * FROM skus WHERE id = q.sku_id OR code = q.sku_code LIMIT 1),
     m AS (
       SELECT id, stock_locations_cutoff FROM inventory_models
-      WHERE id = coalesce(${q.inventoryModelId ?? null}::text, (SELECT inventory_model_id FROM markets WHERE id = ${q.marketId ?? null}::text))),
+      WHERE id = coalesce(${scope.inventoryModelId ?? null}::text, (SELECT inventory_model_id FROM markets WHERE id = ${scope.marketId ?? null}::text))),
     levels AS (
       SELECT sl.code, greatest(si.quantity - si.reserved_quantity, 0) AS quantity, row_number() OVER (ORDER BY isl.priority, sl.code) AS n
       FROM stock_items si JOIN stock_locations sl ON sl.id = si.stock_location_id
@@ -64,11 +83,21 @@ export async function skuWithInventory(db: Kysely<Database>, q: SkuInventoryQuer
         JOIN orders o ON o.id = li.order_id JOIN markets mk ON mk.id = o.market_id
         WHERE li.sku_code = s.code AND li.backordered_quantity > 0 AND o.status IN ('placed', 'approved')
           AND (mk.inventory_model_id = (SELECT id FROM m) OR NOT EXISTS (SELECT FROM m))) AS demand
-    FROM s`.execute(db);
-  const row = rows[0];
-  if (!row) return undefined;
+    FROM s) r`.execute(db);
+  const answers: (SkuWithInventory | Error | undefined)[] = skus.map(() => undefined);
+  for (const { query_index: n, ...row } of rows) {
+    try {
+      answers[Number(n) - 1] = withInventory(row, scope.inventoryModelId);
+    } catch (error) {
+      answers[Number(n) - 1] = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  return answers;
+}
+
+function withInventory(row: InventoryRow, inventoryModelId: string | null | undefined): SkuWithInventory {
   const { model_id: modelId, levels, model_available: modelAvailable, demand, ...sku } = row;
-  if (q.inventoryModelId && !modelId) throw notFound('inventory_model', q.inventoryModelId);
+  if (inventoryModelId && !modelId) throw notFound('inventory_model', inventoryModelId);
   if (sku.do_not_track) return { sku, inventory: { available: true, quantity: null, levels: [] } };
   const available = modelId ? qty(modelAvailable) : levels.reduce((acc, l) => acc + qty(l.quantity), 0) as Quantity;
   const total = clampZero(sub(sub(available, qty(demand)), qty(sku.out_of_stock_threshold)));

@@ -99,6 +99,27 @@ describe.each(enginesUnderTest())('catalogue resources on %s', (engine) => {
     });
   });
 
+  it('answers SKU reads asked together with one statement, each with its own inventory, and a 404 for a missing one', async () => {
+    const location = await aLocation('CO-A');
+    const skus: string[] = [];
+    for (const [code, quantity] of [['CO-1', 1], ['CO-2', 2], ['CO-3', 3]] as const) {
+      skus.push(await aSku(code));
+      await api.create('stock_items', { sku_code: code, quantity }, { stock_location: { type: 'stock_locations', id: location } });
+    }
+    let answers: Awaited<ReturnType<typeof api.get>>[] = [];
+    const statements = await api.statementsDuring(async () => {
+      answers = await Promise.all([...skus, 'sku_missing'].map((id) => api.get(`/api/skus/${id}`)));
+    });
+    expect(statements).toHaveLength(1);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 404]);
+    expect(answers.slice(0, 3).map((r) => [r.json().data.attributes.code, r.json().data.attributes.inventory.quantity])).toEqual([['CO-1', 1], ['CO-2', 2], ['CO-3', 3]]);
+    // a change committed before a read is asked is seen by it
+    const item = (await api.get('/api/stock_items?filter[q][sku_code_eq]=CO-2')).json().data[0].id as string;
+    expect((await api.patch(`/api/stock_items/${item}`, { data: { type: 'stock_items', id: item, attributes: { quantity: 7 } } })).statusCode).toBe(200);
+    const [again] = await Promise.all([api.get(`/api/skus/${skus[1]}`), api.get(`/api/skus/${skus[0]}`)]);
+    expect(again?.json().data.attributes.inventory.quantity).toBe(7);
+  });
+
   it('writes a stock movement for every quantity change of a stock item', async () => {
     const location = await aLocation('MOV');
     await aSku('MOV-SKU');

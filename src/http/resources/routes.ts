@@ -44,8 +44,8 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
 
   async function sendList(request: FastifyRequest, reply: FastifyReply, api: ApiContext, d: ResourceDefinition, base?: { column: string; value: string }) {
     const query = parseListQuery(request.url);
-    const { rows, total } = await listRows(api, d, query, deps.lookup, base);
-    const { data, included } = await renderRows(deps, d, request, api, rows, query);
+    const { rows, total, prefetched } = await listRows(api, d, query, deps.lookup, base);
+    const { data, included } = await renderRows(deps, d, request, api, rows, query, undefined, prefetched);
     const pages = Math.max(1, Math.ceil(total / query.page.size));
     const link = (n: number) => {
       const u = new URL(request.url, baseUrl(request));
@@ -190,11 +190,11 @@ const baseUrl = (r: FastifyRequest) => `${r.protocol}://${r.host}`;
 
 async function renderRows(
   deps: RouteDeps, def: ResourceDefinition, request: FastifyRequest, api: ApiContext, rows: AnyRow[], query: ListQuery,
-  extra?: Record<string, unknown>,
+  extra?: Record<string, unknown>, prefetched?: ReadonlyMap<string, AnyRow[]>,
 ): Promise<{ data: ResourceObject[]; included: ResourceObject[] }> {
   const options = (type: string) => ({ baseUrl: baseUrl(request), mode: deps.mode, fields: query.fields.get(type) });
   const renderOne = (d: ResourceDefinition, row: AnyRow, linkage?: Map<string, Linkage>) => toResourceObject(d, row, { ...options(d.type), linkage });
-  const { linkage, included } = await loadIncluded(api, def, rows, query.include, renderOne, deps.lookup);
+  const { linkage, included } = await loadIncluded(api, def, rows, query.include, renderOne, deps.lookup, undefined, prefetched);
   const data = rows.map((row) => toResourceObject(def, row, { ...options(def.type), linkage: linkage.get(String(row.id)), extra }));
   return { data, included };
 }

@@ -1,11 +1,12 @@
 // skus: what is sold. Salability settings (quantity_decimal, min/max sale quantity,
 // increments, out-of-stock threshold) are checked together; a shipping category is required
 // unless the SKU is do_not_ship. A single GET adds `inventory` (salable quantity and levels;
-// for a sales channel, in its market's inventory model), read with the row in one query.
+// for a sales channel, in its market's inventory model), read with the row in one query
+// (which concurrent GETs share: store/sku-inventory-coalesced.ts).
 import { Type } from 'typebox';
 import { notFound, validation } from '../../domain/errors.js';
 import { isWhole, qty } from '../../domain/quantity.js';
-import { skuWithInventory } from '../../store/sku-inventory.js';
+import { skuWithInventoryCoalesced } from '../../store/sku-inventory-coalesced.js';
 import { defineResource, type AnyRow, type ApiContext, type WriteInput } from './define.js';
 import { code, name, nullable, quantity } from './attribute-types.js';
 import { anyDb } from './load.js';
@@ -45,9 +46,9 @@ function checkSalability(current: AnyRow, input: SkuInput): void {
   }
 }
 
-/** The SKU with its inventory (for a sales channel, in its market's model), one query. */
+/** The SKU with its inventory (for a sales channel, in its market's model), one query (shared with concurrent reads). */
 async function withInventory(api: ApiContext, id: string) {
-  const found = await skuWithInventory(api.flow.db.kysely, { skuId: id, marketId: api.auth.marketId });
+  const found = await skuWithInventoryCoalesced(api.flow.db.kysely, { skuId: id, marketId: api.auth.marketId });
   if (!found) throw notFound('skus', id);
   return { row: found.sku as AnyRow, extra: { inventory: found.inventory } };
 }

@@ -1,6 +1,7 @@
 // Test harness for HTTP tests: a fresh migrated database per engine, the app (never
 // listening), tokens for each kind of caller, and small JSON:API request helpers.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { openTestDb, type TestDb } from '../../store/test-support/engines.js';
 import type { Engine } from '../../store/db.js';
 import { buildApp } from '../app.js';
@@ -24,12 +25,19 @@ export interface TestApi {
   del(url: string, token?: string): Promise<LightMyRequestResponse>;
   /** POSTs and returns data.id, failing loudly on anything but 201. */
   create(type: string, attributes: Record<string, unknown>, relationships?: Record<string, { type: string; id: string }>): Promise<string>;
+  /** The kinds of the statements the app sent through Kysely while `work` ran (the placement's pipelined messages bypass it). */
+  statementsDuring(work: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
 }
 
 export async function startTestApi(engine: Engine, config: Partial<AppConfig> = {}, now?: () => Date): Promise<TestApi> {
   const db = await openTestDb(engine);
-  const app = await buildApp({ db, config: testConfig(config), ...(now ? { now } : {}) });
+  let recorded: string[] | undefined;
+  const recorder: KyselyPlugin = {
+    transformQuery: ({ node }) => { recorded?.push(node.kind); return node; },
+    transformResult: async ({ result }) => result,
+  };
+  const app = await buildApp({ db: { ...db, kysely: db.kysely.withPlugin(recorder) }, config: testConfig(config), ...(now ? { now } : {}) });
   const drift = installDriftCheck(app);
   await app.ready();
   const token = async (kind: 'admin' | 'read_only' | { marketId: string }) => {
@@ -53,6 +61,15 @@ export async function startTestApi(engine: Engine, config: Partial<AppConfig> = 
       const res = await api.post(`/api/${type}`, { data: { type, attributes, relationships: rels } });
       if (res.statusCode !== 201) throw new Error(`create ${type}: ${res.statusCode} ${res.body}`);
       return (res.json() as { data: { id: string } }).data.id;
+    },
+    async statementsDuring(work) {
+      recorded = [];
+      try {
+        await work();
+        return recorded;
+      } finally {
+        recorded = undefined;
+      }
     },
     async close() {
       try {

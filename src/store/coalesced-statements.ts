@@ -1,0 +1,90 @@
+// Read statements built at run time (list pages) that are asked in the same turn of the
+// event loop travel together: on PostgreSQL, one simple-protocol message on one pooled
+// connection, "EXECUTE a(…); EXECUTE b(…)", instead of one round trip each. Profiled, a
+// round trip's socket write costs the server more CPU than building the statement, and many
+// clients listing at once ask in the same turn. Each shape is prepared once per connection
+// with SQL PREPARE (named after its text, prepared-shapes.ts), in a message of its own, and
+// the parameters are sent as literals formatted by node-postgres itself (as
+// placement-pipeline.ts does). Nothing is cached: every statement is sent after it was asked,
+// and runs with a snapshot of its own (read committed). Should the message fail (one
+// statement's error ends it), each statement runs again on its own, so each caller gets its
+// own answer or error. PGlite, statements inside a transaction and shapes beyond the cap
+// take the ordinary path (executePrepared).
+import type { CompiledQuery } from 'kysely';
+import pg from 'pg';
+import pgUtils from 'pg/lib/utils.js';
+import type { Db } from './db.js';
+import { executePrepared, shapeName } from './prepared-shapes.js';
+
+interface Asked {
+  readonly name: string;
+  readonly query: CompiledQuery;
+  resolve(rows: unknown[]): void;
+  reject(error: unknown): void;
+}
+
+const asked = new WeakMap<pg.Pool, Asked[]>();
+const prepared = new WeakMap<pg.PoolClient, Set<string>>();
+
+/** The rows of a read-only statement, sent with the others asked in the same turn. */
+export function selectCoalesced<R>(db: Db, query: CompiledQuery<R>): Promise<R[]> {
+  const pool = db.pgPool;
+  const name = shapeName(query.sql);
+  if (db.engine !== 'postgres' || pool === undefined || db.kysely.isTransaction || name === undefined) return executePrepared(db.kysely, query);
+  let batch = asked.get(pool);
+  if (!batch) {
+    const started: Asked[] = [];
+    asked.set(pool, (batch = started));
+    setImmediate(() => {
+      asked.delete(pool);
+      void send(db, pool, started);
+    });
+  }
+  const waiting = batch;
+  return new Promise<R[]>((resolve, reject) => {
+    waiting.push({ name: `coalesced_${name}`, query, resolve: resolve as (rows: unknown[]) => void, reject });
+  });
+}
+
+async function send(db: Db, pool: pg.Pool, batch: Asked[]): Promise<void> {
+  if (batch.length === 1) return alone(db, batch);
+  let results: pg.QueryResult[] | undefined;
+  let client: pg.PoolClient | undefined;
+  try {
+    client = await pool.connect();
+    const known = prepared.get(client) ?? new Set<string>();
+    prepared.set(client, known);
+    for (const { name, query } of batch) {
+      if (known.has(name)) continue;
+      await client.query(`PREPARE ${name} AS ${query.sql}`);
+      known.add(name);
+    }
+    const text = batch.map(({ name, query }) => `EXECUTE ${name}(${query.parameters.map(literal).join(', ')})`).join(';\n');
+    results = (await client.query(text)) as unknown as pg.QueryResult[];
+  } catch {
+    results = undefined;
+  } finally {
+    client?.release();
+  }
+  // The connection is back in the pool before any statement runs again on its own.
+  if (results === undefined) return alone(db, batch);
+  const answered = results;
+  batch.forEach((a, i) => a.resolve(answered[i]?.rows ?? []));
+}
+
+/** Each statement on its own (the ordinary path). */
+async function alone(db: Db, batch: Asked[]): Promise<void> {
+  await Promise.all(batch.map(async (a) => {
+    try {
+      a.resolve(await executePrepared(db.kysely, a.query));
+    } catch (error) {
+      a.reject(error);
+    }
+  }));
+}
+
+function literal(value: unknown): string {
+  const text = pgUtils.prepareValue(value);
+  if (text === null) return 'NULL';
+  return pg.escapeLiteral(typeof text === 'string' ? text : text.toString());
+}
