@@ -13,7 +13,7 @@
 // plans are placed together in one such transaction, each planned in turn as if alone
 // (place-queue.ts, placeTogether below; DOMAIN.md "How a placement is written"). Elsewhere
 // (PGlite), or inside a caller's transaction, one by one through Kysely.
-import { DomainFailure, fail, validation } from '../../domain/errors.js';
+import { DomainFailure, fail, notFound, validation } from '../../domain/errors.js';
 import { isDomainError } from '../../domain/lifecycle/machine.js';
 import { decideOrder } from '../../domain/lifecycle/order-machine.js';
 import { sub, toDecimal } from '../../domain/quantity.js';
@@ -39,13 +39,15 @@ export interface Placement extends PlacementWritten {
 /** What a placement is asked with: the clock read and the distances measured before its transaction. */
 interface PlacementRequest {
   readonly orderId: string;
+  /** The caller sees only this market's orders: another market's order is not found. */
+  readonly marketId: string | undefined;
   readonly now: Date;
   readonly measured: DistanceTable | undefined;
 }
 
-export async function placeOrder(ctx: FlowContext, orderId: string): Promise<Placement> {
+export async function placeOrder(ctx: FlowContext, orderId: string, scope: { readonly marketId?: string } = {}): Promise<Placement> {
   try {
-    const request: PlacementRequest = { orderId, now: ctx.now(), measured: await measuredForPlacement(ctx, orderId) };
+    const request: PlacementRequest = { orderId, marketId: scope.marketId, now: ctx.now(), measured: await measuredForPlacement(ctx, orderId) };
     const queue = placementQueueOf(ctx.db);
     const placed = queue ? await queue.place(request) : await inTransaction(ctx.db, async (trx) => settledValue((await placeTogether(kyselySteps(trx), [request]))[0]!));
     placements.inc({ outcome: 'placed' });
@@ -134,6 +136,7 @@ async function placeTogether(steps: PlacementSteps, requests: readonly Placement
 /** An order's plan and the rows it writes; a DomainFailure when it cannot be placed. */
 function planPlacement(snapshot: PlacementSnapshot, request: PlacementRequest): { plan: Plan; write: PlacementWrite } {
   const { order, lines } = snapshot;
+  if (request.marketId !== undefined && order.market_id !== request.marketId) throw notFound('order', order.id);
   const change = decideOrder({ status: order.status, paymentStatus: order.payment_status }, '_place');
   if (isDomainError(change)) throw fail(change);
   if (lines.length === 0) throw validation('line_items', `order ${order.number} has no lines to place`);

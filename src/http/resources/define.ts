@@ -97,6 +97,11 @@ export interface ResourceDefinition<A extends Record<string, AttributeSpec> = Re
   /** PATCH attributes starting with `_` whose value is true; run after any attribute update. */
   /** A trigger may return the record's row as it left it, sparing the response a re-read. */
   readonly triggers?: Readonly<Record<`_${string}`, (api: ApiContext, id: string) => Promise<void | AnyRow>>>;
+  /**
+   * Triggers that find their record themselves, in the caller's scope (RECORD_NOT_FOUND
+   * otherwise): a PATCH carrying only one of them is not preceded by a read of the record.
+   */
+  readonly triggersFindTheirRecord?: readonly `_${string}`[];
   /** The record's entity tag (quoted): sent as ETag on a single GET/PATCH and compared with If-Match (conditional.ts). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly etag?: (db: Kysely<any>, row: AnyRow) => Promise<string>;

@@ -216,6 +216,29 @@ describe.each(enginesUnderTest())('order and line item triggers on %s', (engine)
     expect((await api.get(`/api/orders/${id}/stock_reservations`, shop)).statusCode).toBe(403);
   });
 
+  it("a lone _place reads nothing before placing, and a sales channel's _place of another market's draft is a 404 that places nothing", async () => {
+    const id = await draftOrder(api, cat.marketId, { MUG: 1 });
+    let res: Res | undefined;
+    const statements = await api.statementsDuring(async () => { res = await trigger(api, 'orders', id, '_place'); });
+    expect(res?.statusCode, res?.body).toBe(200);
+    // The placement finds the order itself (its locking snapshot): no SELECT of the order first.
+    expect(statements).not.toContain('SelectQueryNode');
+
+    const otherModel = await api.create('inventory_models', { name: 'Elsewhere', strategy: 'no_split' });
+    await api.create('inventory_stock_locations', { priority: 1 }, {
+      inventory_model: { type: 'inventory_models', id: otherModel }, stock_location: { type: 'stock_locations', id: cat.locations.paris },
+    });
+    const otherMarket = await api.create('markets', { code: 'elsewhere', name: 'Elsewhere' }, { inventory_model: { type: 'inventory_models', id: otherModel } });
+    const foreign = await draftOrder(api, otherMarket, { MUG: 1 });
+    const shop = await api.token({ marketId: cat.marketId });
+    const before = await stockOf('MUG@paris');
+    const refused = await trigger(api, 'orders', foreign, '_place', shop);
+    expect(refused.statusCode).toBe(404);
+    expect(firstError(refused).detail).toContain(foreign);
+    expect(attrs(await api.get(`/api/orders/${foreign}`)).status).toBe('draft');
+    expect(await stockOf('MUG@paris')).toEqual(before);
+  });
+
   it("a sales channel cannot see or touch another market's order, line items or shipments (404)", async () => {
     const otherModel = await api.create('inventory_models', { name: 'Other', strategy: 'no_split' });
     await api.create('inventory_stock_locations', { priority: 1 }, {

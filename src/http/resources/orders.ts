@@ -93,8 +93,10 @@ export const orders = defineResource({
     });
   },
   delete: false,
+  triggersFindTheirRecord: ['_place'],
   triggers: {
-    _place: async (api, id) => (await placeOrder(api.flow, id)).order,
+    // The placement finds the order itself, under its lock, in the caller's market.
+    _place: async (api, id) => (await placeOrder(api.flow, id, api.auth.kind === 'sales_channel' ? { marketId: api.auth.marketId ?? '' } : {})).order,
     _approve: adminOnly((api, id) => approveOrder(api.flow, id)),
     _approve_and_capture: adminOnly((api, id) => approveAndCaptureOrder(api.flow, id)),
     _capture: adminOnly((api, id) => captureOrder(api.flow, id)),

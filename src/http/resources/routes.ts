@@ -143,7 +143,6 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     const id = (request.params as { id: string }).id;
     const body = request.body as Body;
     if (body.data.id !== id) throw new ApiError('KEY_NOT_INCLUDED_IN_URL', `data.id ${body.data.id} does not match the URL id ${id}`, { pointer: '/data/id' });
-    await findRow(api, def, id);
     const attributes = { ...body.data.attributes };
     const triggers = Object.keys(attributes).filter((k) => k.startsWith('_'));
     for (const t of triggers) delete attributes[t];
@@ -166,6 +165,8 @@ export function registerResource(app: FastifyInstance, def: ResourceDefinition, 
     // A lone trigger (no attributes, no If-Match) is its flow's own transaction: the same
     // atomicity without a second one around it, so a placement keeps its two round trips.
     const lone = !changes && triggers.length === 1 && request.headers['if-match'] === undefined;
+    // The record is read first (404 outside the caller's scope) unless the lone trigger finds it itself.
+    if (!(lone && def.triggersFindTheirRecord?.includes(triggers[0] as `_${string}`))) await findRow(api, def, id);
     const written = lone ? await apply(api) : await inTransaction(api.flow.db, (trx) => apply({ ...api, flow: { ...api.flow, db: joinTransaction(api.flow.db, trx) } }));
     return sendOne(request, reply, api, id, 200, undefined, written && !def.show && !def.findOne ? written : undefined);
   });
