@@ -60,9 +60,13 @@ export async function placeOrder(ctx: FlowContext, orderId: string, scope: { rea
   }
 }
 
-/** Batches of placements running at once on PostgreSQL, and the most orders one takes (see place-queue.ts). */
-export const PLACEMENT_LANES = Number(process.env.STOCKROUTE_PLACEMENT_LANES ?? 2);
-export const PLACEMENT_BATCH = Number(process.env.STOCKROUTE_PLACEMENT_BATCH ?? 32);
+/**
+ * Batches of placements running at once on PostgreSQL (one locks and plans while the other
+ * writes; measured with bench/place-profile.ts, more lanes only added lock waits and smaller
+ * batches), and the most orders one takes (see place-queue.ts).
+ */
+export const PLACEMENT_LANES = 2;
+export const PLACEMENT_BATCH = 32;
 /** A batch that takes longer to lock and plan (some long transaction holds a lock) lets the next start. */
 export const PLACEMENT_TURN_MS = 50;
 const queues = new WeakMap<Db, PlacementQueue<PlacementRequest, Placement> | null>();
