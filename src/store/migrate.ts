@@ -7,6 +7,7 @@ import * as m003 from './migrations/003-routing-algorithm.js';
 import * as m004 from './migrations/004-selection-optimality.js';
 import * as m005 from './migrations/005-reoptimization.js';
 import * as m006 from './migrations/006-placement-guard.js';
+import * as m007 from './migrations/007-stock-items-sku-code.js';
 import * as m008 from './migrations/008-application-origins.js';
 import * as m009 from './migrations/009-magento.js';
 
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '004-selection-optimality': m004,
   '005-reoptimization': m005,
   '006-placement-guard': m006,
+  '007-stock-items-sku-code': m007,
   '008-application-origins': m008,
   '009-magento': m009,
 };
