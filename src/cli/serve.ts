@@ -1,5 +1,6 @@
 // `stockroute serve`: the HTTP service (same as `npm start`), with flags for port and data.
 import type { Command } from 'commander';
+import { applyServerHeapPolicy } from '../heap-policy.js';
 import { startServer } from '../server.js';
 
 export function register(program: Command): void {
@@ -15,6 +16,7 @@ export function register(program: Command): void {
     .option('-d, --data-dir <dir>', 'embedded database folder (ignored when DATABASE_URL is set)')
     .option('--no-demo', 'do not load the demo data on an empty database')
     .action(async (options: { port?: number; host?: string; dataDir?: string; demo: boolean }) => {
+      applyServerHeapPolicy();
       await startServer({
         ...(options.port !== undefined ? { port: options.port } : {}),
         ...(options.host ? { host: options.host } : {}),

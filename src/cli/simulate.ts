@@ -7,7 +7,6 @@ import { runCommand, withDbOptions } from '../io/cli-support.js';
 import type { DbOptions } from '../io/cli-support.js';
 import { REGIONS } from '../simulate/cities.js';
 import { commaList } from '../simulate/scenarios.js';
-import { simulate } from '../simulate/command.js';
 import type { SimulateOptions } from '../simulate/command.js';
 
 const wholeNumber = (min: number) => (value: string): number => {
@@ -65,6 +64,8 @@ Examples:
 `,
     );
   withDbOptions(command).action(async (options: SimulateOptions & DbOptions) => {
-    await runCommand('simulate', () => simulate(options));
+    // Imported here: the simulator and its chart library (echarts, ~600 modules) would
+    // otherwise load with every command, `stockroute serve` included.
+    await runCommand('simulate', async () => (await import('../simulate/command.js')).simulate(options));
   });
 }

@@ -3,7 +3,6 @@
 // through pino-pretty, "[12:01:02.345] INFO: GET /api/skus 200 3.1 ms", instead of Fastify's
 // "incoming request" and "request completed" pair.
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import pretty from 'pino-pretty';
 import type { AppConfig } from './config.js';
 
 /** Where log lines go instead of stdout (tests). */
@@ -20,11 +19,13 @@ class OneLinePerRequest extends Fastify.LogController {
   }
 }
 
-export function loggerOptions(config: AppConfig, destination?: LogDestination): Pick<FastifyServerOptions, 'logger' | 'logController'> {
+/** pino-pretty is imported only for the pretty format: JSON logging servers never load it. */
+export async function loggerOptions(config: AppConfig, destination?: LogDestination): Promise<Pick<FastifyServerOptions, 'logger' | 'logController'>> {
   if (config.logLevel === false) return { logger: false };
   if (config.logFormat !== 'pretty') {
     return { logger: { level: config.logLevel, ...(destination ? { stream: destination } : {}) } };
   }
+  const { default: pretty } = await import('pino-pretty');
   const stream = pretty({
     ignore: 'pid,hostname,reqId',
     translateTime: 'SYS:HH:MM:ss.l',
