@@ -22,7 +22,7 @@ import { createOrder } from '../src/flows/orders/create.js';
 import type { Db } from '../src/store/db.js';
 
 const CONNECTIONS = 16;
-/** Drafts ready for the placement run: more than 16 connections can place in SECONDS here. */
+/** Drafts for the placement run, which places each of them once (http-load.mjs). */
 const DRAFTS = Number(process.env.BENCH_HTTP_DRAFTS ?? 8000);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
 /** The catalogue: as many SKUs as bench/flows.ts (each at 3 locations), so the two placement figures meet the same contention; BENCH_HTTP_SKUS=20 gives the hot catalogue of earlier runs. */

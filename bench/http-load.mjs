@@ -29,8 +29,11 @@ const requests = {
     },
   },
 };
+// Placements use each draft once: that run sends exactly one request per draft (however long
+// it takes) instead of running for `seconds`, so it never runs out of drafts half-way.
+const length = scenario === 'order_place' ? { amount: ids.orders.length } : { duration: seconds };
 const result = await autocannon({
-  url: origin, connections, duration: seconds,
+  url: origin, connections, ...length,
   headers: { authorization: `Bearer ${token}`, accept: JSONAPI, 'content-type': JSONAPI },
   requests: [requests[scenario]],
 });
