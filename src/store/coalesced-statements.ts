@@ -3,18 +3,17 @@
 // connection, "EXECUTE a(…); EXECUTE b(…)", instead of one round trip each. Profiled, a
 // round trip's socket write costs the server more CPU than building the statement, and many
 // clients listing at once ask in the same turn. Each shape is prepared once per connection
-// with SQL PREPARE (named after its text, prepared-shapes.ts), in a message of its own, and
-// the parameters are sent as literals formatted by node-postgres itself (as
-// placement-pipeline.ts does). Nothing is cached: every statement is sent after it was asked,
+// (named after its text, prepared-shapes.ts; prepared and sent as sql-messages.ts does for
+// the pipelined placement too). Nothing is cached: every statement is sent after it was asked,
 // and runs with a snapshot of its own (read committed). Should the message fail (one
 // statement's error ends it), each statement runs again on its own, so each caller gets its
 // own answer or error. PGlite, statements inside a transaction and shapes beyond the cap
 // take the ordinary path (executePrepared).
 import type { CompiledQuery } from 'kysely';
-import pg from 'pg';
-import pgUtils from 'pg/lib/utils.js';
+import type pg from 'pg';
 import type { Db } from './db.js';
 import { executePrepared, shapeName } from './prepared-shapes.js';
+import { executeText, preparedOn } from './sql-messages.js';
 
 interface Asked {
   readonly name: string;
@@ -24,7 +23,6 @@ interface Asked {
 }
 
 const asked = new WeakMap<pg.Pool, Asked[]>();
-const prepared = new WeakMap<pg.PoolClient, Set<string>>();
 
 /** The rows of a read-only statement, sent with the others asked in the same turn. */
 export function selectCoalesced<R>(db: Db, query: CompiledQuery<R>): Promise<R[]> {
@@ -52,14 +50,8 @@ async function send(db: Db, pool: pg.Pool, batch: Asked[]): Promise<void> {
   let client: pg.PoolClient | undefined;
   try {
     client = await pool.connect();
-    const known = prepared.get(client) ?? new Set<string>();
-    prepared.set(client, known);
-    for (const { name, query } of batch) {
-      if (known.has(name)) continue;
-      await client.query(`PREPARE ${name} AS ${query.sql}`);
-      known.add(name);
-    }
-    const text = batch.map(({ name, query }) => `EXECUTE ${name}(${query.parameters.map(literal).join(', ')})`).join(';\n');
+    for (const { name, query } of batch) await preparedOn(client, name, query);
+    const text = batch.map(({ name, query }) => executeText(name, query)).join(';\n');
     results = (await client.query(text)) as unknown as pg.QueryResult[];
   } catch {
     results = undefined;
@@ -81,10 +73,4 @@ async function alone(db: Db, batch: Asked[]): Promise<void> {
       a.reject(error);
     }
   }));
-}
-
-function literal(value: unknown): string {
-  const text = pgUtils.prepareValue(value);
-  if (text === null) return 'NULL';
-  return pg.escapeLiteral(typeof text === 'string' ? text : text.toString());
 }

@@ -3,20 +3,19 @@
 // only the messages travel together: "BEGIN; lock the orders; EXECUTE snapshot(…)" in one
 // simple-protocol message (each statement of it reads as of its own start, so the snapshot
 // sees what an order lock's previous holder committed), then "EXECUTE write(…); COMMIT".
-// Each statement is prepared once per connection with SQL PREPARE, in a message of its own
-// (same text as placement-snapshot.ts / placement-write.ts, so same plans), and its
-// parameters are sent as literals formatted by node-postgres itself.
+// Each statement is prepared once per connection (sql-messages.ts; same text as
+// placement-snapshot.ts / placement-write.ts, so same plans), its parameters sent as literals.
 // Why: profiled, half of a placement's Node CPU was socket writes, one per round trip.
 // Used only on PostgreSQL outside any open transaction; PGlite and flows that join a
 // transaction use the Kysely path. Serialisation failures and deadlocks are retried as
 // inTransaction retries them.
 import { Kysely, PostgresDialect, type RawBuilder } from 'kysely';
-import pg from 'pg';
-import pgUtils from 'pg/lib/utils.js';
+import type pg from 'pg';
 import type { Db } from './db.js';
 import { lockOrdersQuery, placementSnapshotQuery, placementSnapshotsOf, type PlacementSnapshots, type SnapshotRow } from './placement-snapshot.js';
 import { placementsWrittenOf, placementWriteQuery, type PlacementWrite, type PlacementWritten, type WrittenRow } from './placement-write.js';
 import type { Database } from './schema.js';
+import { executeText, inlinedText, preparedOn } from './sql-messages.js';
 import { withRetries, type Trx } from './transaction.js';
 
 export interface PlacementSteps {
@@ -31,8 +30,6 @@ export interface PlacementSteps {
   rollback(): Promise<void>;
 }
 
-const prepared = new WeakMap<pg.PoolClient, Set<string>>();
-
 /** Runs `work` in one transaction on a pooled connection, or returns null where this path does not apply. */
 export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSteps) => Promise<T>): Promise<T | null> {
   const pool = db.pgPool;
@@ -42,18 +39,10 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
     let open = false;
     let done = false;
     const run = async <R>(before: string, query: RawBuilder<R>, after: string): Promise<R[]> => {
-      const { sql: text, parameters } = query.compile(db.kysely);
-      const name = `pipelined_${/^-- prepared: ([a-z_]+)/.exec(text)?.[1] ?? 'statement'}`;
-      const known = prepared.get(client) ?? new Set<string>();
-      prepared.set(client, known);
-      // PREPARE on its own, once per connection: a prepared statement outlives a failed
-      // transaction, so sent together with a statement that then fails it would exist
-      // without being known here, and every later PREPARE of it would fail.
-      if (!known.has(name)) {
-        await client.query(`PREPARE ${name} AS ${text}`);
-        known.add(name);
-      }
-      const execute = `EXECUTE ${name}(${parameters.map(literal).join(', ')})`;
+      const compiled = query.compile(db.kysely);
+      const name = `pipelined_${/^-- prepared: ([a-z_]+)/.exec(compiled.sql)?.[1] ?? 'statement'}`;
+      await preparedOn(client, name, compiled);
+      const execute = executeText(name, compiled);
       const results = (await client.query([before, execute, after].filter(Boolean).join(';\n'))) as unknown as pg.QueryResult[];
       const mine = results.filter((r) => r.command === 'SELECT');
       return (mine[mine.length - 1]?.rows ?? []) as R[];
@@ -62,8 +51,7 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
     const steps: PlacementSteps = {
       async snapshot(orderIds, now) {
         open = true;
-        const lock = lockOrdersQuery(orderIds).compile(db.kysely);
-        const before = `BEGIN;\n${lock.sql.replace(/\$(\d+)/g, (_, n: string) => literal(lock.parameters[Number(n) - 1]))}`;
+        const before = `BEGIN;\n${inlinedText(lockOrdersQuery(orderIds).compile(db.kysely))}`;
         return placementSnapshotsOf((await run<SnapshotRow>(before, placementSnapshotQuery(orderIds, now), ''))[0]);
       },
       async write(ws, commit) {
@@ -97,11 +85,4 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
       throw error;
     }
   });
-}
-
-/** A parameter as an SQL literal, formatted as node-postgres formats parameters. */
-function literal(value: unknown): string {
-  const text = pgUtils.prepareValue(value);
-  if (text === null) return 'NULL';
-  return pg.escapeLiteral(typeof text === 'string' ? text : text.toString());
 }
