@@ -13,6 +13,7 @@ import type { CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import type { Db } from './db.js';
 import { executePrepared, shapeName } from './prepared-shapes.js';
+import { SameTurn } from './same-turn.js';
 import { executeText, preparedOn } from './sql-messages.js';
 
 interface Asked {
@@ -22,25 +23,18 @@ interface Asked {
   reject(error: unknown): void;
 }
 
-const asked = new WeakMap<pg.Pool, Asked[]>();
+const turns = new WeakMap<Db, SameTurn<pg.Pool, Asked>>();
 
 /** The rows of a read-only statement, sent with the others asked in the same turn. */
 export function selectCoalesced<R>(db: Db, query: CompiledQuery<R>): Promise<R[]> {
   const pool = db.pgPool;
   const name = shapeName(query.sql);
   if (db.engine !== 'postgres' || pool === undefined || db.kysely.isTransaction || name === undefined) return executePrepared(db.kysely, query);
-  let batch = asked.get(pool);
-  if (!batch) {
-    const started: Asked[] = [];
-    asked.set(pool, (batch = started));
-    setImmediate(() => {
-      asked.delete(pool);
-      void send(db, pool, started);
-    });
-  }
-  const waiting = batch;
+  let turn = turns.get(db);
+  if (!turn) turns.set(db, (turn = new SameTurn((p, batch) => void send(db, p, batch))));
+  const asking = turn;
   return new Promise<R[]>((resolve, reject) => {
-    waiting.push({ name: `coalesced_${name}`, query, resolve: resolve as (rows: unknown[]) => void, reject });
+    asking.add(pool, { name: `coalesced_${name}`, query, resolve: resolve as (rows: unknown[]) => void, reject });
   });
 }
 

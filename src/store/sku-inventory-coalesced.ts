@@ -7,6 +7,7 @@
 // Inside a transaction a read is not deferred (it must see the transaction's own writes).
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { SameTurn } from './same-turn.js';
 import { skusWithInventory, type SkuInventoryQuery, type SkuWithInventory } from './sku-inventory.js';
 
 /** More SKUs than this wait for the next statement. */
@@ -18,29 +19,20 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-const batches = new WeakMap<Kysely<Database>, Map<string, Waiting[]>>();
+type Scope = Pick<SkuInventoryQuery, 'inventoryModelId' | 'marketId'>;
+const turns = new WeakMap<Kysely<Database>, SameTurn<string, Waiting & { readonly scope: Scope }>>();
 
 /** As skuWithInventory, sharing a statement with the reads asked in the same turn. */
 export function skuWithInventoryCoalesced(db: Kysely<Database>, q: SkuInventoryQuery): Promise<SkuWithInventory | undefined> {
   if (db.isTransaction) return skusWithInventory(db, [sku(q)], q).then(settle);
-  let open = batches.get(db);
-  if (!open) batches.set(db, (open = new Map()));
-  const key = `${q.inventoryModelId ?? ''} ${q.marketId ?? ''}`;
-  let batch = open.get(key);
-  if (!batch || batch.length >= MAX_BATCH) {
-    const started: Waiting[] = [];
-    open.set(key, (batch = started));
-    const scope = { inventoryModelId: q.inventoryModelId ?? null, marketId: q.marketId ?? null };
-    setImmediate(() => {
-      if (open.get(key) === started) open.delete(key);
-      void send(db, started, scope);
-    });
-  }
-  const waiting = batch;
-  return new Promise((resolve, reject) => { waiting.push({ sku: sku(q), resolve, reject }); });
+  let turn = turns.get(db);
+  if (!turn) turns.set(db, (turn = new SameTurn((_, batch) => void send(db, batch, batch[0]!.scope), MAX_BATCH)));
+  const asking = turn;
+  const scope = { inventoryModelId: q.inventoryModelId ?? null, marketId: q.marketId ?? null };
+  return new Promise((resolve, reject) => { asking.add(`${q.inventoryModelId ?? ''} ${q.marketId ?? ''}`, { sku: sku(q), scope, resolve, reject }); });
 }
 
-async function send(db: Kysely<Database>, batch: Waiting[], scope: Pick<SkuInventoryQuery, 'inventoryModelId' | 'marketId'>): Promise<void> {
+async function send(db: Kysely<Database>, batch: Waiting[], scope: Scope): Promise<void> {
   try {
     const answers = await skusWithInventory(db, batch.map((w) => w.sku), scope);
     batch.forEach((w, i) => {
