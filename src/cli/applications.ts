@@ -9,7 +9,8 @@ const EXAMPLES = `
 Examples:
   $ stockroute applications create --name "Ops admin" --role admin
   $ stockroute applications create --name "BI export" --role read_only --database-url postgres://…/stockroute
-  $ stockroute applications rotate-secret 3q2N…             # the client_id whose secret was lost`;
+  $ stockroute applications rotate-secret 3q2N…             # the client_id whose secret was lost
+  $ stockroute applications rotate-secret -- -q2N…          # a client_id made before 2026-11-30 may start with "-"`;
 
 export function register(program: Command): void {
   const applications = program

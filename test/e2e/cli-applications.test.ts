@@ -78,6 +78,10 @@ describe('stockroute applications', () => {
     const unknown = await stockroute(['applications', 'rotate-secret', 'nosuch', '--data-dir', dataDir]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('application with client_id nosuch not found');
+    // A client_id that starts with "-" (older ids could) is given after "--".
+    const dashed = await stockroute(['applications', 'rotate-secret', '--data-dir', dataDir, '--', '-nosuch']);
+    expect(dashed.code).toBe(2);
+    expect(dashed.stderr).toContain('application with client_id -nosuch not found');
     const help = await stockroute(['applications', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/create[\s\S]*rotate-secret/);

@@ -6,7 +6,18 @@ const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen
 const KEY_LENGTH = 32;
 
 export const generateSecret = (): string => randomBytes(32).toString('base64url');
-export const generateClientId = (): string => randomBytes(18).toString('base64url');
+
+/**
+ * A client_id is typed on command lines (`stockroute applications rotate-secret CLIENT_ID`), so it
+ * never starts with "-": a command-line parser would read it as an option. base64url starts one
+ * id in 64 with "-"; such a draw is redrawn.
+ */
+export function generateClientId(): string {
+  for (;;) {
+    const id = randomBytes(18).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
 
 export async function hashSecret(secret: string): Promise<string> {
   const salt = randomBytes(16);
