@@ -7,7 +7,12 @@
 // - CPU_PROFILE=file.cpuprofile: a V8 profile of the placements alone (not the seeding);
 // - AUTO_EXPLAIN=5ms: plans of statements slower than that, with timings, in PostgreSQL's log;
 // - EXPERIMENT=nofk: drops the foreign keys of the tables a placement writes (what they cost).
+// It also times this process's socket writes (wall time inside write()). On a 2-vCPU machine
+// a write that wakes a database backend often waits while the kernel runs that backend on
+// this CPU: measured 0.49 ms per write, 0.07 ms with Node and PostgreSQL pinned apart
+// (`taskset`), so each message stalls Node's one thread, which every batch needs.
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import pg from 'pg';
 import type { Row } from '../src/store/schema.js';
 import { flowContext } from '../src/flows/context.js';
@@ -32,6 +37,14 @@ const orig = pg.Client.prototype.query as unknown as Query;
   const p = orig.call(this, text, values, cb);
   Promise.resolve(p).finally(() => { const s = stats.get(key) ?? { n: 0, ms: 0 }; s.n++; s.ms += performance.now() - t; stats.set(key, s); });
   return p;
+};
+const writes = { n: 0, ms: 0 };
+type Write = (this: net.Socket, ...args: unknown[]) => boolean;
+const origWrite = net.Socket.prototype.write as unknown as Write;
+(net.Socket.prototype as unknown as { write: Write }).write = function (this: net.Socket, ...args: unknown[]) {
+  if (!counting) return origWrite.apply(this, args);
+  const t = performance.now();
+  try { return origWrite.apply(this, args); } finally { writes.n++; writes.ms += performance.now() - t; }
 };
 await withTempPostgres(20, async (db) => {
   const k = db.kysely;
@@ -77,5 +90,6 @@ await withTempPostgres(20, async (db) => {
   const rows = [...stats.entries()].sort((a, b) => b[1].ms - a[1].ms);
   let total = 0; for (const [, s] of rows) total += s.n;
   console.log(`${N} placements in ${(wall / 1000).toFixed(1)} s = ${(N / wall * 1000).toFixed(0)}/s; node cpu ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms/placement (user ${(cpu.user / 1000 / N).toFixed(2)}, system ${(cpu.system / 1000 / N).toFixed(2)}); ${(total / N).toFixed(1)} statements/placement`);
+  console.log(`socket writes ${(writes.n / N).toFixed(2)}/placement, ${(1000 * writes.ms / Math.max(1, writes.n)).toFixed(0)} µs each inside write() (Node's thread waits)`);
   for (const [k2, s] of rows) console.log(`${(s.n / N).toFixed(2).padStart(6)}/pl ${(s.ms / s.n).toFixed(2).padStart(7)} ms avg  ${k2}`);
 });
