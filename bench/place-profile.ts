@@ -6,7 +6,8 @@
 // A diagnostic, not one of `npm run bench`. Options:
 // - CPU_PROFILE=file.cpuprofile: a V8 profile of the placements alone (not the seeding);
 // - AUTO_EXPLAIN=5ms: plans of statements slower than that, with timings, in PostgreSQL's log;
-// - EXPERIMENT=nofk: drops the foreign keys of the tables a placement writes (what they cost).
+// - EXPERIMENT=nofk: drops the foreign keys of the tables a placement writes (what they cost);
+//   EXPERIMENT=nofk=stock_locations,webhooks only those to these tables (or with these names).
 // It also times this process's socket writes (wall time inside write()). On a 2-vCPU machine
 // a write that wakes a database backend often waits while the kernel runs that backend on
 // this CPU: measured 0.49 ms per write, 0.07 ms with Node and PostgreSQL pinned apart
@@ -48,11 +49,14 @@ const origWrite = net.Socket.prototype.write as unknown as Write;
 };
 await withTempPostgres(20, async (db) => {
   const k = db.kysely;
-  if (process.env.EXPERIMENT === 'nofk') {
+  const nofk = /^nofk(?:=(.+))?$/.exec(process.env.EXPERIMENT ?? '');
+  if (nofk) {
     const { sql } = await import('kysely');
-    const { rows } = await sql<{ t: string; c: string }>`SELECT conrelid::regclass::text AS t, conname AS c FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN ('shipments','stock_line_items','stock_reservations','webhook_events','stock_transfers')`.execute(k);
-    for (const r of rows) await sql.raw(`ALTER TABLE ${r.t} DROP CONSTRAINT ${r.c}`).execute(k);
-    console.log(`dropped ${rows.length} foreign keys`);
+    const only = nofk[1]?.split(',');
+    const { rows } = await sql<{ t: string; c: string; r: string }>`SELECT conrelid::regclass::text AS t, conname AS c, confrelid::regclass::text AS r FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN ('shipments','stock_line_items','stock_reservations','webhook_events','stock_transfers')`.execute(k);
+    const dropped = rows.filter((r) => !only || only.includes(r.r) || only.includes(r.c));
+    for (const r of dropped) await sql.raw(`ALTER TABLE ${r.t} DROP CONSTRAINT ${r.c}`).execute(k);
+    console.log(`dropped ${dropped.length} foreign keys: ${dropped.map((r) => r.c).join(', ')}`);
   }
   const model = await aModel(k, { strategy: 'split_shipments', stock_locations_cutoff: 3 });
   const locs = [];

@@ -14,7 +14,7 @@ import type pg from 'pg';
 import type { Db } from './db.js';
 import { executePrepared, shapeName } from './prepared-shapes.js';
 import { SameTurn } from './same-turn.js';
-import { executeText, preparedOn } from './sql-messages.js';
+import { executeText, forgetIfStale, preparedOn } from './sql-messages.js';
 
 interface Asked {
   readonly name: string;
@@ -47,7 +47,8 @@ async function send(db: Db, pool: pg.Pool, batch: Asked[]): Promise<void> {
     for (const { name, query } of batch) await preparedOn(client, name, query);
     const text = batch.map(({ name, query }) => executeText(name, query)).join(';\n');
     results = (await client.query(text)) as unknown as pg.QueryResult[];
-  } catch {
+  } catch (error) {
+    if (client) forgetIfStale(client, batch.map((a) => a.name), error);
     results = undefined;
   } finally {
     client?.release();

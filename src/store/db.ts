@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
+import { isStalePlan } from './sql-messages.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -62,12 +63,36 @@ async function openPostgres(url: string, max: number): Promise<Db> {
  * as named prepared statements, instead of on every call. Everything else runs unnamed.
  */
 export const PREPARED_MARK = /^-- prepared: ([a-z][a-z0-9_]*)\n/;
+// A statement whose table changed columns under it (a rolling upgrade's migration) is prepared
+// again on its connection: at once outside a transaction, else when it next runs there.
 
 function prepareMarkedStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const stale = new Set<string>();
+  const named = async (name: string, text: string, values: unknown[]): Promise<unknown> => {
+    if (stale.has(name)) {
+      await query(`DEALLOCATE ${name}`);
+      stale.delete(name);
+    }
+    try {
+      return await query({ name, text, values });
+    } catch (error) {
+      // A table it reads changed columns (a newer node migrated): prepare it again. node-postgres
+      // remembers the names it parsed on this connection; this one must be parsed anew.
+      if (!isStalePlan(error)) throw error;
+      delete (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements[name];
+      // In a transaction nothing more runs until it ends; it runs again (transaction.ts).
+      if ((client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus() !== 'I') {
+        stale.add(name);
+        throw error;
+      }
+      await query(`DEALLOCATE ${name}`);
+      return query({ name, text, values });
+    }
+  };
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
     const name = typeof text === 'string' && Array.isArray(values) && callback === undefined ? PREPARED_MARK.exec(text)?.[1] : undefined;
-    return name ? query({ name, text, values }) : query(text, values, callback);
+    return name ? named(name, text as string, values as unknown[]) : query(text, values, callback);
   };
 }
 

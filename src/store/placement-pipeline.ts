@@ -15,7 +15,7 @@ import type { Db } from './db.js';
 import { lockOrdersQuery, placementSnapshotQuery, placementSnapshotsOf, type PlacementSnapshots, type SnapshotRow } from './placement-snapshot.js';
 import { placementsWrittenOf, placementWriteQuery, type PlacementWrite, type PlacementWritten, type WrittenRow } from './placement-write.js';
 import type { Database } from './schema.js';
-import { executeText, inlinedText, preparedOn } from './sql-messages.js';
+import { executeText, forgetIfStale, inlinedText, preparedOn } from './sql-messages.js';
 import { withRetries, type Trx } from './transaction.js';
 
 export interface PlacementSteps {
@@ -43,7 +43,10 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
       const name = `pipelined_${/^-- prepared: ([a-z_]+)/.exec(compiled.sql)?.[1] ?? 'statement'}`;
       await preparedOn(client, name, compiled);
       const execute = executeText(name, compiled);
-      const results = (await client.query([before, execute, after].filter(Boolean).join(';\n'))) as unknown as pg.QueryResult[];
+      const results = (await client.query([before, execute, after].filter(Boolean).join(';\n')).catch((error: unknown) => {
+        forgetIfStale(client, [name], error);
+        throw error;
+      })) as unknown as pg.QueryResult[];
       const mine = results.filter((r) => r.command === 'SELECT');
       return (mine[mine.length - 1]?.rows ?? []) as R[];
     };

@@ -5,6 +5,8 @@
 // statement outlives a failed transaction, so sent together with a statement that then failed
 // it would exist without being known here, and every later PREPARE of it would fail.
 // Parameters become literals formatted by node-postgres itself (prepareValue, escapeLiteral).
+// A statement whose table changed columns under it (a newer node migrated) is prepared again
+// on its next use: see isStalePlan.
 import pg from 'pg';
 import pgUtils from 'pg/lib/utils.js';
 
@@ -14,14 +16,37 @@ interface Compiled {
 }
 
 const prepared = new WeakMap<pg.PoolClient, Set<string>>();
+const stale = new WeakMap<pg.PoolClient, Set<string>>();
+const setOf = (map: WeakMap<pg.PoolClient, Set<string>>, client: pg.PoolClient): Set<string> => {
+  const set = map.get(client) ?? new Set<string>();
+  map.set(client, set);
+  return set;
+};
 
 /** Prepares `query` as `name` on this connection unless it already was. */
 export async function preparedOn(client: pg.PoolClient, name: string, query: Compiled): Promise<void> {
-  const known = prepared.get(client) ?? new Set<string>();
-  prepared.set(client, known);
+  const known = setOf(prepared, client);
   if (known.has(name)) return;
+  if (stale.get(client)?.delete(name)) await client.query(`DEALLOCATE ${name}`);
   await client.query(`PREPARE ${name} AS ${query.sql}`);
   known.add(name);
+}
+
+/**
+ * PostgreSQL's refusal to run a prepared statement again once a table it reads gained or lost
+ * columns ("cached plan must not change result type"): in a rolling upgrade, a newer node
+ * migrated while this one served. Not the caller's fault and gone once the statement is
+ * prepared again, so transactions retry it (transaction.ts).
+ */
+export function isStalePlan(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '0A000' && /cached plan must not change result type/.test(String(e.message));
+}
+
+/** After `error` from statements `names` on `client`: if it is a stale plan, they are prepared again on their next use there. */
+export function forgetIfStale(client: pg.PoolClient, names: readonly string[], error: unknown): void {
+  if (!isStalePlan(error)) return;
+  for (const name of names) if (prepared.get(client)?.delete(name)) setOf(stale, client).add(name);
 }
 
 /** `EXECUTE name(…)` with the query's parameters as literals. */

@@ -1,10 +1,12 @@
 // Every state change is one transaction. Serialisation failures and deadlocks (PostgreSQL
 // 40001 / 40P01) are retried a bounded number of times with jittered back-off; a
-// DomainFailure is never retried. After the last try the caller gets a CONFLICT.
+// DomainFailure is never retried. After the last try the caller gets a CONFLICT. A prepared
+// statement gone stale under a migration (sql-messages.ts: isStalePlan) is retried too.
 import type { Transaction } from 'kysely';
 import { DomainFailure, fail } from '../domain/errors.js';
 import type { Db } from './db.js';
 import type { Database } from './schema.js';
+import { isStalePlan } from './sql-messages.js';
 
 export type Trx = Transaction<Database>;
 
@@ -46,7 +48,7 @@ export function joinTransaction(db: Db, trx: Trx): Db {
 
 export function isRetryable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && RETRYABLE.has(code);
+  return (typeof code === 'string' && RETRYABLE.has(code)) || isStalePlan(error);
 }
 
 /** PostgreSQL unique violation (23505), for mapping to RECORD_NOT_UNIQUE. */
