@@ -11,14 +11,14 @@ import * as m008 from './migrations/008-application-origins.js';
 import * as m009 from './migrations/009-magento.js';
 
 describe('migrations', () => {
-  it('runs 004–007 on a database that already ran 008 and 009', async () => {
+  it('runs 004–007, then 010, on a database that already ran 008 and 009', async () => {
     const db = await openDb({ dataDir: ':memory:' });
     try {
       const older = { '001-initial': m001, '002-settings': m002, '003-routing-algorithm': m003, '008-application-origins': m008, '009-magento': m009 };
       const first = await new Migrator({ db: db.kysely as Kysely<unknown>, provider: { getMigrations: async () => older } }).migrateToLatest();
       expect(first.error).toBeUndefined();
       const result = await migrateToLatest(db.kysely);
-      expect(result.results?.map((r) => [r.migrationName, r.status])).toEqual([['004-selection-optimality', 'Success'], ['005-reoptimization', 'Success'], ['006-placement-guard', 'Success'], ['007-stock-items-sku-code', 'Success']]);
+      expect(result.results?.map((r) => [r.migrationName, r.status])).toEqual([['004-selection-optimality', 'Success'], ['005-reoptimization', 'Success'], ['006-placement-guard', 'Success'], ['007-stock-items-sku-code', 'Success'], ['010-foreign-key-indexes', 'Success']]);
       const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'source_selections' AND column_name = 'optimality'`.execute(db.kysely);
       expect(rows[0]?.n).toBe(1);
       await sql`SELECT 1 FROM reoptimization_runs LIMIT 1`.execute(db.kysely);

@@ -10,6 +10,7 @@ import * as m006 from './migrations/006-placement-guard.js';
 import * as m007 from './migrations/007-stock-items-sku-code.js';
 import * as m008 from './migrations/008-application-origins.js';
 import * as m009 from './migrations/009-magento.js';
+import * as m010 from './migrations/010-foreign-key-indexes.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '007-stock-items-sku-code': m007,
   '008-application-origins': m008,
   '009-magento': m009,
+  '010-foreign-key-indexes': m010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
