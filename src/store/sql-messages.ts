@@ -27,7 +27,10 @@ const setOf = (map: WeakMap<pg.PoolClient, Set<string>>, client: pg.PoolClient):
 export async function preparedOn(client: pg.PoolClient, name: string, query: Compiled): Promise<void> {
   const known = setOf(prepared, client);
   if (known.has(name)) return;
-  if (stale.get(client)?.delete(name)) await client.query(`DEALLOCATE ${name}`);
+  if (stale.get(client)?.has(name)) {
+    await client.query(`DEALLOCATE ${name}`);
+    stale.get(client)?.delete(name);
+  }
   await client.query(`PREPARE ${name} AS ${query.sql}`);
   known.add(name);
 }
