@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
-import { isStalePlan } from './sql-messages.js';
+import { deallocateIfStale, isStalePlan, markStale } from './sql-messages.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -68,12 +68,8 @@ export const PREPARED_MARK = /^-- prepared: ([a-z][a-z0-9_]*)\n/;
 
 function prepareMarkedStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  const stale = new Set<string>();
-  const named = async (name: string, text: string, values: unknown[]): Promise<unknown> => {
-    if (stale.has(name)) {
-      await query(`DEALLOCATE ${name}`);
-      stale.delete(name);
-    }
+  const named = async (name: string, text: string, values: unknown[], again = true): Promise<unknown> => {
+    await deallocateIfStale(client, name, query);
     try {
       return await query({ name, text, values });
     } catch (error) {
@@ -81,13 +77,10 @@ function prepareMarkedStatements(client: pg.PoolClient): void {
       // remembers the names it parsed on this connection; this one must be parsed anew.
       if (!isStalePlan(error)) throw error;
       delete (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements[name];
+      markStale(client, name);
       // In a transaction nothing more runs until it ends; it runs again (transaction.ts).
-      if ((client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus() !== 'I') {
-        stale.add(name);
-        throw error;
-      }
-      await query(`DEALLOCATE ${name}`);
-      return query({ name, text, values });
+      if (!again || (client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus() !== 'I') throw error;
+      return named(name, text, values, false);
     }
   };
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {

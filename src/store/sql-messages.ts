@@ -16,8 +16,9 @@ interface Compiled {
 }
 
 const prepared = new WeakMap<pg.PoolClient, Set<string>>();
-const stale = new WeakMap<pg.PoolClient, Set<string>>();
-const setOf = (map: WeakMap<pg.PoolClient, Set<string>>, client: pg.PoolClient): Set<string> => {
+/** Statements to DEALLOCATE before their next use on a connection (both kinds: SQL PREPARE here, protocol-level in db.ts). */
+const stale = new WeakMap<pg.ClientBase, Set<string>>();
+const setOf = <C extends object>(map: WeakMap<C, Set<string>>, client: C): Set<string> => {
   const set = map.get(client) ?? new Set<string>();
   map.set(client, set);
   return set;
@@ -27,10 +28,7 @@ const setOf = (map: WeakMap<pg.PoolClient, Set<string>>, client: pg.PoolClient):
 export async function preparedOn(client: pg.PoolClient, name: string, query: Compiled): Promise<void> {
   const known = setOf(prepared, client);
   if (known.has(name)) return;
-  if (stale.get(client)?.has(name)) {
-    await client.query(`DEALLOCATE ${name}`);
-    stale.get(client)?.delete(name);
-  }
+  await deallocateIfStale(client, name, (text) => client.query(text));
   await client.query(`PREPARE ${name} AS ${query.sql}`);
   known.add(name);
 }
@@ -46,10 +44,22 @@ export function isStalePlan(error: unknown): boolean {
   return e?.code === '0A000' && /cached plan must not change result type/.test(String(e.message));
 }
 
+/** `name` must be prepared again on `client`: it is deallocated there before its next use. */
+export function markStale(client: pg.ClientBase, name: string): void {
+  setOf(stale, client).add(name);
+}
+
+/** Deallocates `name` on `client` if it was marked stale; it stays marked until that succeeded. */
+export async function deallocateIfStale(client: pg.ClientBase, name: string, run: (text: string) => Promise<unknown>): Promise<void> {
+  if (!stale.get(client)?.has(name)) return;
+  await run(`DEALLOCATE ${name}`);
+  stale.get(client)?.delete(name);
+}
+
 /** After `error` from statements `names` on `client`: if it is a stale plan, they are prepared again on their next use there. */
 export function forgetIfStale(client: pg.PoolClient, names: readonly string[], error: unknown): void {
   if (!isStalePlan(error)) return;
-  for (const name of names) if (prepared.get(client)?.delete(name)) setOf(stale, client).add(name);
+  for (const name of names) if (prepared.get(client)?.delete(name)) markStale(client, name);
 }
 
 /** `EXECUTE name(…)` with the query's parameters as literals. */
