@@ -8,6 +8,10 @@
 // - AUTO_EXPLAIN=5ms: plans of statements slower than that, with timings, in PostgreSQL's log;
 // - EXPERIMENT=nofk: drops the foreign keys of the tables a placement writes (what they cost);
 //   EXPERIMENT=nofk=stock_locations,webhooks only those to these tables (or with these names).
+// It prints how often each prepared statement was planned generically or afresh on the
+// connections, and the placements' window on CLOCK_MONOTONIC, so that a system-wide
+// `perf record -k CLOCK_MONOTONIC -a -g` can be cut to it (`perf report --time START,END`):
+// that is how the database's own CPU was split (planning, executor start-up, foreign-key checks).
 // It also times this process's socket writes (wall time inside write()). On a 2-vCPU machine
 // a write that wakes a database backend often waits while the kernel runs that backend on
 // this CPU: measured 0.49 ms per write, 0.07 ms with Node and PostgreSQL pinned apart
@@ -21,6 +25,8 @@ import { placeOrder } from '../src/flows/orders/place.js';
 import { aLocation, aMarket, aModel, aModelLocation, aShippingCategory, aSku, aStockItem } from '../src/store/test-support/inventory-fixtures.js';
 import { analyzeSeeded, withTempPostgres } from './temp-postgres.js';
 
+/** Seconds on CLOCK_MONOTONIC (what `perf record -k CLOCK_MONOTONIC` stamps samples with). */
+const monotonic = () => (Number(process.hrtime.bigint()) / 1e9).toFixed(6);
 const stats = new Map<string, { n: number; ms: number }>();
 let counting = false;
 const explained = new WeakSet<object>();
@@ -80,9 +86,9 @@ await withTempPostgres(20, async (db) => {
   if (inspector) { inspector.connect(); await inspector.post('Profiler.enable'); await inspector.post('Profiler.start'); }
   const pg0 = new Map((await backends()).map((pid) => [pid, ticks(pid)]));
   const m0 = machine();
-  const t0 = performance.now(); const c0 = process.cpuUsage();
+  const t0 = performance.now(); const c0 = process.cpuUsage(); const mono0 = monotonic();
   await Promise.all(Array.from({ length: 16 }, async () => { while (next < N) await placeOrder(ctx, orders[next++]!.id); }));
-  const cpu = process.cpuUsage(c0); const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(c0); const wall = performance.now() - t0; const mono1 = monotonic();
   counting = false;
   const m1 = machine();
   if (inspector) { const { profile } = await inspector.post('Profiler.stop'); (await import('node:fs')).writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(profile)); }
@@ -94,6 +100,17 @@ await withTempPostgres(20, async (db) => {
   const rows = [...stats.entries()].sort((a, b) => b[1].ms - a[1].ms);
   let total = 0; for (const [, s] of rows) total += s.n;
   console.log(`${N} placements in ${(wall / 1000).toFixed(1)} s = ${(N / wall * 1000).toFixed(0)}/s; node cpu ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms/placement (user ${(cpu.user / 1000 / N).toFixed(2)}, system ${(cpu.system / 1000 / N).toFixed(2)}); ${(total / N).toFixed(1)} statements/placement`);
+  console.log(`placements ran in CLOCK_MONOTONIC ${mono0},${mono1} (perf record -k CLOCK_MONOTONIC …; perf report --time ${mono0},${mono1})`);
   console.log(`socket writes ${(writes.n / N).toFixed(2)}/placement, ${(1000 * writes.ms / Math.max(1, writes.n)).toFixed(0)} µs each inside write() (Node's thread waits)`);
+  const clients = await Promise.all(Array.from({ length: 20 }, () => db.pgPool!.connect()));
+  const plans = new Map<string, { generic: number; custom: number }>();
+  for (const c of clients) {
+    for (const r of (await c.query<{ name: string; generic_plans: string; custom_plans: string }>('SELECT name, generic_plans, custom_plans FROM pg_prepared_statements')).rows) {
+      const p = plans.get(r.name) ?? { generic: 0, custom: 0 };
+      p.generic += Number(r.generic_plans); p.custom += Number(r.custom_plans); plans.set(r.name, p);
+    }
+    c.release();
+  }
+  for (const [name, p] of plans) console.log(`prepared ${name}: ${p.generic} generic, ${p.custom} custom plans`);
   for (const [k2, s] of rows) console.log(`${(s.n / N).toFixed(2).padStart(6)}/pl ${(s.ms / s.n).toFixed(2).padStart(7)} ms avg  ${k2}`);
 });

@@ -157,8 +157,8 @@ export function placementWriteQuery(ws: readonly PlacementWrite[]): RawBuilder<W
     guard AS MATERIALIZED (
       SELECT stockroute_placement_guard((SELECT count(*) FROM changes), (SELECT count(*) FROM counters)) AS changes_made)
     SELECT placed.*, guard.changes_made,
-      (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_shipments x WHERE x.order_id = placed.id) AS new_shipments,
-      (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.number), '[]') FROM new_transfers x WHERE x.order_id = placed.id) AS new_transfers
+      (SELECT coalesce(json_agg(x ORDER BY x.number), '[]') FROM new_shipments x WHERE x.order_id = placed.id) AS new_shipments,
+      (SELECT coalesce(json_agg(x ORDER BY x.number), '[]') FROM new_transfers x WHERE x.order_id = placed.id) AS new_transfers
     FROM placed, guard`;
 }
 
@@ -174,7 +174,7 @@ export function placementsWrittenOf(rows: readonly WrittenRow[], ws: readonly Pl
   return written;
 }
 
-/** to_jsonb gives timestamps as strings; our rows carry Dates (every `*_at` column). */
+/** JSON gives timestamps as strings; our rows carry Dates (every `*_at` column). */
 function withDates(json: Record<string, unknown>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(json)) row[key] = key.endsWith('_at') && typeof value === 'string' ? new Date(value) : value;
