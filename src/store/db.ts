@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
-import { deallocateIfStale, isStalePlan, markStale } from './sql-messages.js';
+import { deallocateIfStale, executeText, forgetIfStale, GENERIC_PLANS, isStalePlan, markStale, preparedOn } from './sql-messages.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -59,15 +59,22 @@ async function openPostgres(url: string, max: number): Promise<Db> {
 
 /**
  * The hot paths' statements open with `-- prepared: NAME` and keep one text whatever the
- * input (arrays, not value lists): on PostgreSQL each connection parses and plans them once,
- * as named prepared statements, instead of on every call. Everything else runs unnamed.
+ * input (arrays, not value lists): on PostgreSQL each connection parses them once, as named
+ * prepared statements, instead of on every call. Everything else runs unnamed.
+ * `-- prepared generic: NAME` also plans it once: outside a transaction it runs as
+ * "SET LOCAL plan_cache_mode = force_generic_plan; EXECUTE NAME(…)" in one message (the
+ * setting lasts for that message only; sql-messages.ts). PostgreSQL otherwise planned the SKU
+ * read afresh on every call, which cost more than running it. Not for statements whose best
+ * plan depends on their values (a list page's LIMIT, a LIKE pattern): those keep choosing.
+ * Inside a transaction the setting would outlast the statement, so there it runs as the others.
  */
-export const PREPARED_MARK = /^-- prepared: ([a-z][a-z0-9_]*)\n/;
+export const PREPARED_MARK = /^-- prepared( generic)?: ([a-z][a-z0-9_]*)\n/;
 // A statement whose table changed columns under it (a rolling upgrade's migration) is prepared
 // again on its connection: at once outside a transaction, else when it next runs there.
 
 function prepareMarkedStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const idle = () => (client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus() === 'I';
   const named = async (name: string, text: string, values: unknown[], again = true): Promise<unknown> => {
     await deallocateIfStale(client, name, query);
     try {
@@ -79,13 +86,28 @@ function prepareMarkedStatements(client: pg.PoolClient): void {
       delete (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements[name];
       markStale(client, name);
       // In a transaction nothing more runs until it ends; it runs again (transaction.ts).
-      if (!again || (client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus() !== 'I') throw error;
+      if (!again || !idle()) throw error;
       return named(name, text, values, false);
     }
   };
+  const generic = async (name: string, text: string, values: unknown[], again = true): Promise<unknown> => {
+    const statement = { sql: text, parameters: values };
+    await preparedOn(client, name, statement);
+    try {
+      const results = (await query(`${GENERIC_PLANS}\n${executeText(name, statement)}`)) as pg.QueryResult[];
+      return results[results.length - 1];
+    } catch (error) {
+      forgetIfStale(client, [name], error);
+      if (!again || !isStalePlan(error)) throw error;
+      return generic(name, text, values, false);
+    }
+  };
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
-    const name = typeof text === 'string' && Array.isArray(values) && callback === undefined ? PREPARED_MARK.exec(text)?.[1] : undefined;
-    return name ? named(name, text as string, values as unknown[]) : query(text, values, callback);
+    const mark = typeof text === 'string' && Array.isArray(values) && callback === undefined ? PREPARED_MARK.exec(text) : null;
+    if (!mark) return query(text, values, callback);
+    const [, plan, name] = mark as unknown as [string, string | undefined, string];
+    // SQL-level PREPARE under a name of its own: protocol-level names are node-postgres's to track.
+    return plan && idle() ? generic(`generic_${name}`, text as string, values as unknown[]) : named(name, text as string, values as unknown[]);
   };
 }
 

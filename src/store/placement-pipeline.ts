@@ -15,7 +15,7 @@ import type { Db } from './db.js';
 import { lockOrdersQuery, placementSnapshotQuery, placementSnapshotsOf, type PlacementSnapshots, type SnapshotRow } from './placement-snapshot.js';
 import { placementsWrittenOf, placementWriteQuery, type PlacementWrite, type PlacementWritten, type WrittenRow } from './placement-write.js';
 import type { Database } from './schema.js';
-import { executeText, forgetIfStale, inlinedText, preparedOn } from './sql-messages.js';
+import { executeText, forgetIfStale, GENERIC_PLANS, inlinedText, preparedOn } from './sql-messages.js';
 import { withRetries, type Trx } from './transaction.js';
 
 export interface PlacementSteps {
@@ -29,15 +29,6 @@ export interface PlacementSteps {
   /** Ends the transaction with nothing written (every order refused). */
   rollback(): Promise<void>;
 }
-
-/**
- * The placement's statements run with their generic plans, made once per connection. Left to
- * choose (plan_cache_mode auto), PostgreSQL planned the write afresh for about half of all
- * batches (pg_prepared_statements: 384 generic, 365 custom plans in bench/place-profile.ts),
- * and planning its nine CTEs was ~9 % of the database's CPU per placement; the generic plans
- * look rows up by key as the custom ones do. SET LOCAL: only for this transaction.
- */
-const GENERIC_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan;';
 
 /** Runs `work` in one transaction on a pooled connection, or returns null where this path does not apply. */
 export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSteps) => Promise<T>): Promise<T | null> {
@@ -63,6 +54,8 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
     const steps: PlacementSteps = {
       async snapshot(orderIds, now) {
         open = true;
+        // Generic plans for the whole transaction: planning the write's CTEs afresh, as PostgreSQL
+        // did for half of all batches, was ~9 % of the database's CPU per placement (perf).
         const before = `BEGIN;\n${GENERIC_PLANS}\n${inlinedText(lockOrdersQuery(orderIds).compile(db.kysely))}`;
         return placementSnapshotsOf((await run<SnapshotRow>(before, placementSnapshotQuery(orderIds, now), ''))[0]);
       },

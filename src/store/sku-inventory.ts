@@ -55,7 +55,7 @@ export async function skusWithInventory(
   db: Kysely<Database>, skus: readonly { readonly skuId: string | null; readonly skuCode: string | null }[],
   scope: Pick<SkuInventoryQuery, 'inventoryModelId' | 'marketId'>,
 ): Promise<(SkuWithInventory | Error | undefined)[]> {
-  const { rows } = await sql<InventoryRow & { query_index: number }>`-- prepared: sku_with_inventory
+  const { rows } = await sql<InventoryRow & { query_index: number }>`-- prepared generic: sku_with_inventory
     SELECT q.n AS query_index, r.* FROM unnest(${skus.map((k) => k.skuId)}::text[], ${skus.map((k) => k.skuCode)}::text[]) WITH ORDINALITY AS q(sku_id, sku_code, n)
     CROSS JOIN LATERAL (
     WITH s AS (

@@ -24,6 +24,18 @@ const setOf = <C extends object>(map: WeakMap<C, Set<string>>, client: C): Set<s
   return set;
 };
 
+/**
+ * Makes the prepared statements after it run with their generic plan, made once per
+ * connection. Left to choose (plan_cache_mode auto), PostgreSQL plans a prepared statement
+ * afresh whenever its custom plans look cheaper than the generic one, and for our statements
+ * over arrays (one text for any number of rows) they nearly always do, so it planned them on
+ * every run: the placement's write for half of all batches, the SKU read every time.
+ * SET LOCAL lasts until the transaction ends: after BEGIN, the whole transaction; in a
+ * message without BEGIN (its statements run as one implicit transaction), that message
+ * only, and it is undone when the message fails.
+ */
+export const GENERIC_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan;';
+
 /** Prepares `query` as `name` on this connection unless it already was. */
 export async function preparedOn(client: pg.PoolClient, name: string, query: Compiled): Promise<void> {
   const known = setOf(prepared, client);
