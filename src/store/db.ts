@@ -77,7 +77,7 @@ function prepareMarkedStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
   const idle = () => (client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus() === 'I';
   const named = async (name: string, text: string, values: unknown[], again = true): Promise<unknown> => {
-    await deallocateIfStale(client, name, query);
+    await deallocateIfStale(client, name);
     try {
       return await query({ name, text, values });
     } catch (error) {

@@ -40,7 +40,7 @@ export const GENERIC_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan;';
 export async function preparedOn(client: pg.PoolClient, name: string, query: Compiled): Promise<void> {
   const known = setOf(prepared, client);
   if (known.has(name)) return;
-  await deallocateIfStale(client, name, (text) => client.query(text));
+  await deallocateIfStale(client, name);
   await client.query(`PREPARE ${name} AS ${query.sql}`);
   known.add(name);
 }
@@ -62,9 +62,9 @@ export function markStale(client: pg.ClientBase, name: string): void {
 }
 
 /** Deallocates `name` on `client` if it was marked stale; it stays marked until that succeeded. */
-export async function deallocateIfStale(client: pg.ClientBase, name: string, run: (text: string) => Promise<unknown>): Promise<void> {
+export async function deallocateIfStale(client: pg.ClientBase, name: string): Promise<void> {
   if (!stale.get(client)?.has(name)) return;
-  await run(`DEALLOCATE ${name}`);
+  await client.query(`DEALLOCATE ${name}`);
   stale.get(client)?.delete(name);
 }
 
