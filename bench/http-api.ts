@@ -1,4 +1,4 @@
-// HTTP API throughput on PostgreSQL: the compiled server (`node dist/main.js`, in a child
+// HTTP API throughput on PostgreSQL: the compiled server (`npm start`'s command, in a child
 // process: bench/server-process.ts) under autocannon (16 connections, bearer token, in
 // another child process: http-load.mjs), for a SKU read with its inventory, a filtered list
 // with an include, stock-item quantity PATCHes (each a transaction writing a movement) and

@@ -1,4 +1,4 @@
-// The compiled server (`node dist/main.js`, what `npm start` runs) in a child process, for
+// The compiled server (`node … dist/main.js`, run as `npm start` runs it) in a child process, for
 // benchmarks that measure the server alone: its own RSS (peak = VmHWM) and CPU time are read
 // from /proc, so neither the load generator nor tsx nor the benchmark's seeding counts.
 // dist/ is rebuilt first (tsc -p tsconfig.build.json) when a source file is newer than it.
@@ -7,6 +7,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startScriptNodeFlags } from '../src/heap-policy.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
@@ -29,8 +30,10 @@ export interface ServerEnv {
 
 export async function startCompiledServer(env: ServerEnv): Promise<ServerProcess> {
   await buildIfStale();
-  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // node's flags from `npm start` (package.json), then BENCH_SERVER_NODE_ARGS, e.g.
+  // "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const nodeArgs = [...startScriptNodeFlags(pkg.scripts.start), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/main.js')], {
     env: {
       ...process.env, DATABASE_URL: env.databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', STOCKROUTE_MODE: 'test',

@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { HEAP_GROWING_PERCENT, serverHeapFlags } from './heap-policy.js';
+import { HEAP_GROWING_PERCENT, serverHeapFlags, startScriptNodeFlags } from './heap-policy.js';
 
 describe('serverHeapFlags', () => {
   it('sets the growing factor when the operator gave none', () => {
@@ -13,5 +16,29 @@ describe('serverHeapFlags', () => {
 
   it('leaves a factor given in NODE_OPTIONS alone', () => {
     expect(serverHeapFlags([], '--max-old-space-size=512 --heap-growing-percent=50')).toEqual([]);
+  });
+});
+
+describe('the start script (npm start)', () => {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { scripts: { start: string } };
+  // Churns short-lived objects until V8 has grown its young generation as far as it will,
+  // then prints the new space's resident size in MB.
+  const churn = `let keep = []; for (let i = 0; i < 3e6; i++) { keep.push({ i, s: 'x' + i }); if (keep.length > 20000) keep = []; }
+    const s = require('node:v8').getHeapSpaceStatistics().find((x) => x.space_name === 'new_space');
+    process.stdout.write(String(s.physical_space_size / 1048576));`;
+  const newSpaceMb = (flags: string[]) => Number(execFileSync(process.execPath, [...flags, '-e', churn], { encoding: 'utf8' }));
+
+  it('runs the compiled server under node with its flags', () => {
+    expect(pkg.scripts.start).toMatch(/^node .*dist\/main\.js$/);
+    expect(startScriptNodeFlags(pkg.scripts.start)).toContain('--max-semi-space-size=8');
+  });
+
+  it('caps the young generation at 16 MB, half of what V8 takes by default', () => {
+    expect(newSpaceMb(startScriptNodeFlags(pkg.scripts.start))).toBeLessThanOrEqual(16);
+    expect(newSpaceMb([])).toBeGreaterThan(16);
+  });
+
+  it('names the start scripts that are not node', () => {
+    expect(() => startScriptNodeFlags('tsx src/main.ts')).toThrow(/does not run node/);
   });
 });
