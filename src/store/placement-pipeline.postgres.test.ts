@@ -70,7 +70,7 @@ describe('a placement on PostgreSQL', () => {
     await placeOrder(w.ctx, second.id);
     expect(sent).toHaveLength(2);
     expect(sent[0]).toMatch(/^BEGIN;\nSET LOCAL plan_cache_mode = force_generic_plan;\nSELECT id FROM orders WHERE id = ANY\('\{"ord_\w+"\}'::text\[\]\) ORDER BY id FOR UPDATE;\nEXECUTE pipelined_placement_snapshot\('/);
-    expect(sent[1]).toMatch(/^EXECUTE pipelined_placement_write\(.*;\nCOMMIT$/s);
+    expect(sent[1]).toMatch(/^EXECUTE pipelined_placement_write_plain\(.*;\nCOMMIT$/s);
     expect(await level(db.kysely, w.sku.A!, w.location['eu-1']!)).toEqual({ onHand: 5, reserved: 3 });
   });
 
@@ -81,12 +81,27 @@ describe('a placement on PostgreSQL', () => {
     for (let i = 0; i < 7; i++) expect((await placeOrder(w.ctx, (await w.order({ G: 1 })).id)).order.status).toBe('placed');
     const { rows } = await sql<{ name: string; generic_plans: string; custom_plans: string }>`
       SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'pipelined_placement_%' ORDER BY name`.execute(db.kysely);
-    expect(rows.map((r) => r.name)).toEqual(['pipelined_placement_snapshot', 'pipelined_placement_write']);
+    expect(rows.map((r) => r.name)).toEqual(['pipelined_placement_snapshot', 'pipelined_placement_write_plain']);
     for (const r of rows) {
       expect(Number(r.custom_plans), r.name).toBe(0);
       expect(Number(r.generic_plans), r.name).toBeGreaterThanOrEqual(7);
     }
     expect(await level(db.kysely, w.sku.G!, w.location['eu-1']!)).toEqual({ onHand: 100, reserved: 7 });
+  });
+
+  it('leaves transfers, backorders and events out of the write when no order has any, and writes them when one has', async () => {
+    const w = await aWorld(db, { skus: { P: { allow_backorders: true } }, stock: { O: { 'eu-1': 5 }, P: { 'eu-1': 1 } } });
+    const plain = await w.order({ O: 2 });
+    expect((await placeOrder(w.ctx, plain.id)).order.status).toBe('placed');
+    expect(sent.filter((t) => t.startsWith('EXECUTE pipelined_placement_write'))).toEqual([expect.stringMatching(/^EXECUTE pipelined_placement_write_plain\(/)]);
+    sent = [];
+    const backordered = await w.order({ P: 3 });
+    expect((await placeOrder(w.ctx, backordered.id)).order.status).toBe('placed');
+    expect(sent.filter((t) => t.startsWith('EXECUTE pipelined_placement_write'))).toEqual([expect.stringMatching(/^EXECUTE pipelined_placement_write\(/)]);
+    const lines = await db.kysely.selectFrom('line_items').select(['order_id', 'backordered_quantity']).where('order_id', 'in', [plain.id, backordered.id]).execute();
+    expect(Object.fromEntries(lines.map((l) => [l.order_id, Number(l.backordered_quantity)]))).toEqual({ [plain.id]: 0, [backordered.id]: 2 });
+    expect(await level(db.kysely, w.sku.O!, w.location['eu-1']!)).toEqual({ onHand: 5, reserved: 2 });
+    expect(await level(db.kysely, w.sku.P!, w.location['eu-1']!)).toEqual({ onHand: 1, reserved: 1 });
   });
 
   it('rolls a refused placement back and places the next one on the same connection', async () => {

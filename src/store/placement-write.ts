@@ -6,6 +6,11 @@
 //   only where that much is still available (and in_stock where something is reserved);
 // - inserts shipments, stock line items and stock transfers, sets backordered quantities,
 //   marks the orders placed and writes the webhook events (transactional outbox).
+// Most batches transfer nothing, backorder nothing and have no webhook listening: they run
+// `placement_write_plain`, the same statement without those three steps. PostgreSQL starts
+// up every step of a statement, empty or not (opening each table and its indexes): the plain
+// one cost the database ~6 % less CPU per placement (bench/place-profile.ts, 0.78 against
+// 0.83 ms, alternating runs), and both keep one text for any number of orders.
 // The caller holds the locks (placement-snapshot.ts); the conditional UPDATE is the
 // last guard: if any item refuses, the statement itself fails with 40001 (migration 006's
 // stockroute_placement_guard), so nothing of it stays, even when COMMIT was sent with it,
@@ -76,7 +81,10 @@ export async function writePlacements(trx: Trx, ws: readonly PlacementWrite[]): 
 const owned = <T>(ws: readonly PlacementWrite[], rows: (w: PlacementWrite) => readonly T[]) =>
   ws.flatMap((w) => rows(w).map((row) => ({ ...row, orderId: w.orderId })));
 
-/** The statement (one text for any number of placements: a prepared statement on PostgreSQL). */
+/**
+ * The statement (one text for any number of placements: a prepared statement on PostgreSQL);
+ * without the transfer, backorder and event steps when none of the placements has any.
+ */
 export function placementWriteQuery(ws: readonly PlacementWrite[]): RawBuilder<WrittenRow> {
   const r = owned(ws, (w) => w.reservations);
   const s = owned(ws, (w) => w.shipments);
@@ -84,7 +92,8 @@ export function placementWriteQuery(ws: readonly PlacementWrite[]): RawBuilder<W
   const t = owned(ws, (w) => w.transfers);
   const b = ws.flatMap((w) => w.backorders);
   const e = ws.flatMap((w) => w.events.map((x) => ({ ...x, enqueuedAt: w.enqueuedAt })));
-  return sql<WrittenRow>`-- prepared: placement_write
+  const plain = t.length === 0 && b.length === 0 && e.length === 0;
+  return sql<WrittenRow>`-- prepared: ${sql.raw(plain ? 'placement_write_plain' : 'placement_write')}
     WITH ord AS MATERIALIZED (
       SELECT * FROM unnest(${col(ws, (x) => x.orderId)}::text[], ${col(ws, (x) => x.status)}::text[], ${col(ws, (x) => x.paymentStatus)}::text[],
         ${col(ws, (x) => x.now)}::timestamptz[]) AS o(id, status, payment_status, now)),
@@ -127,7 +136,7 @@ export function placementWriteQuery(ws: readonly PlacementWrite[]): RawBuilder<W
         ${col(l, (x) => x.reservationId)}::text[], ${col(l, (x) => x.skuCode)}::text[], ${col(l, (x) => x.quantity)}::numeric[])
         AS l(id, order_id, line_item_id, shipment_id, stock_location_id, stock_item_id, reservation_id, sku_code, quantity)
       RETURNING id),
-    new_transfers AS (
+${plain ? sql`` : sql`    new_transfers AS (
       INSERT INTO stock_transfers (id, number, sku_id, sku_code, quantity, status, upcoming_at, on_hold_at, origin_stock_location_id,
         destination_stock_location_id, order_id, shipment_id, line_item_id, stock_reservation_id, updated_at, metadata)
       SELECT t.id, t.number, t.sku_id, t.sku_code, t.quantity, t.status,
@@ -150,7 +159,7 @@ export function placementWriteQuery(ws: readonly PlacementWrite[]): RawBuilder<W
       SELECT * FROM unnest(${col(e, (x) => x.id)}::text[], ${col(e, (x) => x.webhookId)}::text[], ${col(e, (x) => x.topic)}::text[],
         ${col(e, (x) => x.payload)}::jsonb[], ${col(e, (x) => x.enqueuedAt)}::timestamptz[])
       RETURNING id),
-    placed AS (
+`}    placed AS (
       UPDATE orders o SET status = ord.status, payment_status = ord.payment_status, placed_at = ord.now, updated_at = ord.now
       FROM ord WHERE o.id = ord.id
       RETURNING o.*),
@@ -158,7 +167,7 @@ export function placementWriteQuery(ws: readonly PlacementWrite[]): RawBuilder<W
       SELECT stockroute_placement_guard((SELECT count(*) FROM changes), (SELECT count(*) FROM counters)) AS changes_made)
     SELECT placed.*, guard.changes_made,
       (SELECT coalesce(json_agg(x ORDER BY x.number), '[]') FROM new_shipments x WHERE x.order_id = placed.id) AS new_shipments,
-      (SELECT coalesce(json_agg(x ORDER BY x.number), '[]') FROM new_transfers x WHERE x.order_id = placed.id) AS new_transfers
+      ${plain ? sql`'[]'::json` : sql`(SELECT coalesce(json_agg(x ORDER BY x.number), '[]') FROM new_transfers x WHERE x.order_id = placed.id)`} AS new_transfers
     FROM placed, guard`;
 }
 

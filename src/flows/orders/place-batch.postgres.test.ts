@@ -20,7 +20,7 @@ let sent: string[] = [];
 let failNextSharedWrite: Error | null = null;
 (pg.Client.prototype as unknown as { query: Query }).query = function (this: unknown, ...args: unknown[]) {
   const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: unknown }).text);
-  if (failNextSharedWrite && text.startsWith('EXECUTE pipelined_placement_write(\'{"ord_') && text.split(/\(|\)/)[1]!.includes('","')) {
+  if (failNextSharedWrite && /^EXECUTE pipelined_placement_write(_plain)?\('\{"ord_/.test(text) && text.split(/\(|\)/)[1]!.includes('","')) {
     const failure = failNextSharedWrite;
     failNextSharedWrite = null;
     return Promise.reject(failure);
