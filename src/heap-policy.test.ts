@@ -33,9 +33,11 @@ describe('the start script (npm start)', () => {
     expect(startScriptNodeFlags(pkg.scripts.start)).toContain('--max-semi-space-size=8');
   });
 
-  it('caps the young generation at 16 MB, half of what V8 takes by default', () => {
+  it('caps the young generation at 16 MB', () => {
     expect(newSpaceMb(startScriptNodeFlags(pkg.scripts.start))).toBeLessThanOrEqual(16);
-    expect(newSpaceMb([])).toBeGreaterThan(16);
+    // V8's own default depends on the machine's memory (16 MB per semi-space on a 24 GB one):
+    // a larger cap, given explicitly, shows the churn does grow the young generation past 16 MB.
+    expect(newSpaceMb(['--max-semi-space-size=16'])).toBeGreaterThan(16);
   });
 
   it('names the start scripts that are not node', () => {
