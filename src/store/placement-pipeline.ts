@@ -11,7 +11,7 @@
 // inTransaction retries them.
 import { Kysely, PostgresDialect, type RawBuilder } from 'kysely';
 import type pg from 'pg';
-import type { Db } from './db.js';
+import { PREPARED_MARK, type Db } from './db.js';
 import { lockOrdersQuery, placementSnapshotQuery, placementSnapshotsOf, type PlacementSnapshots, type SnapshotRow } from './placement-snapshot.js';
 import { placementsWrittenOf, placementWriteQuery, type PlacementWrite, type PlacementWritten, type WrittenRow } from './placement-write.js';
 import type { Database } from './schema.js';
@@ -40,7 +40,7 @@ export async function inPipelinedPlacement<T>(db: Db, work: (steps: PlacementSte
     let done = false;
     const run = async <R>(before: string, query: RawBuilder<R>, after: string): Promise<R[]> => {
       const compiled = query.compile(db.kysely);
-      const name = `pipelined_${/^-- prepared: ([a-z_]+)/.exec(compiled.sql)?.[1] ?? 'statement'}`;
+      const name = `pipelined_${PREPARED_MARK.exec(compiled.sql)?.[2] ?? 'statement'}`;
       await preparedOn(client, name, compiled);
       const execute = executeText(name, compiled);
       const results = (await client.query([before, execute, after].filter(Boolean).join(';\n')).catch((error: unknown) => {
